@@ -1,0 +1,21 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activatePaperLens, EXTENSION_ID } from './helpers';
+
+describe('activation', () => {
+  it('is not active before anything asks for it (no "*" activation)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const events: string[] = ext.packageJSON.activationEvents ?? [];
+    assert.ok(!events.includes('*'), 'activationEvents must not contain "*"');
+  });
+
+  it('activates and registers every command it contributes', async () => {
+    const ext = await activatePaperLens();
+    assert.strictEqual(ext.isActive, true);
+    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter(c => !registered.has(c));
+    assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+});
