@@ -1,40 +1,41 @@
-// paper-lens: a terminal front end over src/core. Each command is a small function over the core;
-// output is readable text by default and exactly the documented JSON with --json.
+// paper-lens: a terminal front end over src/core. Each command (src/cli/commands) is a small
+// function over the core; output is readable text by default and exactly the documented JSON with
+// --json. Exit codes: 0 done, 1 nothing found or failure, 2 bad usage.
+import * as path from 'path';
 import { version } from '../package.json';
+import { COMMANDS } from './cli/commands';
+import { type CliContext, NotFoundError, type Output, UsageError } from './cli/types';
+import type { Corpus } from './core/corpus';
+import { loadCorpusFile } from './core/corpusFile';
 
-export class UsageError extends Error {}
-
-interface CommandSpec {
-  usage: string;
-  summary: string;
-  run(args: string[], out: Output): void | Promise<void>;
-}
-
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const commands: Record<string, CommandSpec> = {};
+export type { Output } from './cli/types';
 
 function helpText(): string {
-  const width = Math.max(0, ...Object.values(commands).map(c => c.usage.length));
-  const lines = Object.values(commands).map(c => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...COMMANDS.map(c => c.usage.length));
   return [
     `paper-lens ${version} — look up long-context LLM papers from the terminal`,
     '',
     'Usage: paper-lens <command> [options]',
     '',
-    ...(lines.length ? ['Commands:', ...lines, ''] : []),
+    'Commands:',
+    ...COMMANDS.map(c => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
     'Options:',
     '  -h, --help     show this help',
     '  -v, --version  print the version',
   ].join('\n');
 }
 
-/** Runs the CLI and returns its exit code; `out` is injectable so tests need no child process. */
-export async function main(argv: string[], out: Output): Promise<number> {
+/** The corpus next to the bundle (dist/cli.js → dist/corpus.json). */
+function defaultCorpus(): Corpus {
+  return loadCorpusFile(process.env.PAPER_LENS_CORPUS ?? path.join(__dirname, 'corpus.json'));
+}
+
+/** Runs the CLI and returns its exit code; `out` and the corpus are injectable for tests. */
+export async function main(argv: string[], out: Output, loadCorpus: () => Corpus = defaultCorpus): Promise<number> {
   const [first, ...rest] = argv;
+  let cached: Corpus | undefined;
+  const ctx: CliContext = { out, corpus: () => (cached ??= loadCorpus()) };
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       out.stdout(helpText());
@@ -44,16 +45,19 @@ export async function main(argv: string[], out: Output): Promise<number> {
       out.stdout(version);
       return 0;
     }
-    const command = commands[first];
+    const command = COMMANDS.find(c => c.name === first);
     if (!command) throw new UsageError(`unknown command '${first}' (run 'paper-lens --help' for the list)`);
-    await command.run(rest, out);
+    if (rest.includes('-h') || rest.includes('--help')) {
+      out.stdout(`Usage: paper-lens ${command.usage}\n  ${command.summary}`);
+      return 0;
+    }
+    await command.run(rest, ctx);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
-      out.stderr(`paper-lens: ${err.message}`);
-      return 2;
-    }
-    out.stderr(`paper-lens: ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    out.stderr(`paper-lens: ${message.split('\n')[0]}`);
+    if (err instanceof UsageError) return 2;
+    if (err instanceof NotFoundError) return 1;
     return 1;
   }
 }
@@ -62,5 +66,7 @@ if (require.main === module) {
   main(process.argv.slice(2), {
     stdout: text => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: text => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  }).then(code => { process.exitCode = code; });
+  }).then(code => {
+    process.exitCode = code;
+  });
 }

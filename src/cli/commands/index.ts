@@ -1,0 +1,7 @@
+import type { CommandSpec } from '../types';
+import { listCommand } from './list';
+import { showCommand } from './show';
+import { topicsCommand } from './topics';
+
+/** Every CLI command, in the order --help lists them. */
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand];

@@ -1,0 +1,58 @@
+import type { Corpus } from '../core/corpus';
+import { displayName, type Paper } from '../core/model';
+
+/** The JSON shape of a paper in `list --json` and `show --json`. */
+export function paperJson(p: Paper) {
+  return {
+    id: p.id,
+    title: p.title,
+    shortName: p.shortName,
+    aliases: p.aliases,
+    topics: p.topics,
+    arxiv: p.arxiv,
+    year: p.year,
+    month: p.month,
+    firstAuthor: p.firstAuthor,
+    links: p.links,
+    abstract: p.abstract,
+    ...(p.arxivTitle ? { arxivTitle: p.arxivTitle } : {}),
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function monthYear(p: Paper): string {
+  return `${MONTHS[p.month - 1] ?? ''} ${p.year}`.trim();
+}
+
+/** Wraps prose to a terminal width with an indent. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (indent + line + ' ' + word).length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+export function paperCardText(p: Paper, corpus: Corpus, width = 100): string {
+  const topics = p.topics.map(t => corpus.topic(t)?.label ?? t).join(' · ');
+  const names = p.aliases.map(a => a.name).filter(n => n !== p.shortName);
+  return [
+    `${displayName(p)}${p.shortName ? ` — ${p.title}` : ''}`,
+    `  arXiv ${p.arxiv} · ${monthYear(p)} · ${p.firstAuthor} et al.`,
+    `  Topics: ${topics}`,
+    ...(names.length ? [`  Also known as: ${names.join(', ')}`] : []),
+    ...(p.arxivTitle ? [`  arXiv title now: ${p.arxivTitle}`] : []),
+    '',
+    wrap(p.abstract, width, '  '),
+    '',
+    ...p.links.map(l => `  ${l.label.padEnd(22)} ${l.url}`),
+  ].join('\n');
+}
