@@ -22,6 +22,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['media/**/*.js'],
+    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', Element: 'readonly', window: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', window: 'readonly', document: 'readonly', NodeFilter: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

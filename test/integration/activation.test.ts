@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { activatePaperLens, EXTENSION_ID } from './helpers';
 
 describe('activation', () => {
-  it('is not active before anything asks for it (no "*" activation)', () => {
+  it('does not activate on "*"', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     const events: string[] = ext.packageJSON.activationEvents ?? [];
@@ -11,7 +11,8 @@ describe('activation', () => {
   });
 
   it('activates and registers every command it contributes', async () => {
-    const ext = await activatePaperLens();
+    await activatePaperLens();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.strictEqual(ext.isActive, true);
     const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));

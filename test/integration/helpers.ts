@@ -1,12 +1,27 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { PaperLensApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'paper-lens.paper-lens';
 
-/** Activates Paper Lens and returns its exported test seam. */
-export async function activatePaperLens(): Promise<vscode.Extension<unknown>> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+/** Activates Paper Lens and returns its exported API (the test seam). */
+export async function activatePaperLens(): Promise<PaperLensApi> {
+  const ext = vscode.extensions.getExtension<PaperLensApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
-  await ext.activate();
-  return ext;
+  return ext.activate();
+}
+
+/** Polls until `check` returns a truthy value (views and webviews update asynchronously). */
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -1,0 +1,127 @@
+// Reference formats for a paper: a markdown link, a BibTeX entry, a citation key and \cite{key}.
+import { displayName, type Paper } from './model';
+
+export type ReferenceFormat = 'markdown' | 'bibtex' | 'cite' | 'key';
+export const REFERENCE_FORMATS: readonly ReferenceFormat[] = ['markdown', 'bibtex', 'cite', 'key'];
+
+export function arxivUrl(paper: Paper): string {
+  return `https://arxiv.org/abs/${paper.arxiv}`;
+}
+
+/** Lower-case ASCII letters and digits only: "Costa-jussà" → "costajussa". */
+function keyPart(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const KEY_STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'is', 'it', 'how', 'when', 'what', 'why', 'can', 'do', 'does']);
+
+/**
+ * A stable, readable citation key: first author's surname (first word of a team name), year, and
+ * the paper's short name or first significant title word — `xiao2024duoattention`.
+ */
+export function citeKey(paper: Paper): string {
+  const author = keyPart(paper.firstAuthor.split(/\s+/)[0] ?? '') || 'anon';
+  const source = paper.shortName ?? paper.title;
+  const words = source.split(/[\s:]+/).map(keyPart).filter(Boolean);
+  const word = (paper.shortName ? words[0] : words.find(w => !KEY_STOP_WORDS.has(w))) ?? keyPart(paper.arxiv);
+  return `${author}${paper.year}${word}`;
+}
+
+export function citeCommand(paper: Paper): string {
+  return `\\cite{${citeKey(paper)}}`;
+}
+
+/** Escapes text for a markdown link label: brackets, backslashes and emphasis characters. */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, ch => `\\${ch}`);
+}
+
+export function authorYear(paper: Paper): string {
+  return `${paper.firstAuthor} et al., ${paper.year}`;
+}
+
+/** `[Title](https://arxiv.org/abs/id) (Author et al., year)`. */
+export function markdownLink(paper: Paper): string {
+  return `[${escapeMarkdownInline(paper.title.replace(/\$\^\{?2\}?\$/g, '²').replace(/\\&/g, '&'))}](${arxivUrl(paper)}) (${authorYear(paper)})`;
+}
+
+/**
+ * Escapes BibTeX special characters in plain text while keeping TeX the source already contains
+ * (math in `$...$`, `\&`): `&` → `\&`, `%` → `\%`, `#` → `\#`, `_` → `\_` outside math, and braces
+ * that would unbalance the field.
+ */
+export function escapeBibtex(text: string): string {
+  let out = '';
+  let inMath = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < text.length && /[&%#_${}]/.test(text[i + 1])) {
+      out += ch + text[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === '$') {
+      // Only a closed $...$ pair is math; a lone dollar is text.
+      if (inMath || text.indexOf('$', i + 1) > i) {
+        inMath = !inMath;
+        out += ch;
+      } else {
+        out += '\\$';
+      }
+      continue;
+    }
+    if (!inMath && /[&%#_]/.test(ch)) {
+      out += `\\${ch}`;
+      continue;
+    }
+    if (ch === '{' || ch === '}') {
+      out += `\\${ch}`;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Braces words with capitals after the first letter so BibTeX styles keep their case: {DuoAttention}, {LLM}. */
+function protectCase(escapedTitle: string): string {
+  return escapedTitle.replace(/(?<![\\\w{])([A-Za-z][\w-]*[A-Z][\w-]*)/g, (word, _w, offset: number, whole: string) => {
+    // Leave TeX commands and math alone.
+    const before = whole.slice(0, offset);
+    if ((before.match(/\$/g)?.length ?? 0) % 2 === 1) return word;
+    return /[A-Z]/.test(word.slice(1)) ? `{${word}}` : word;
+  });
+}
+
+export function bibtex(paper: Paper): string {
+  const team = /\b(team|group|lab|ai|inc)\b/i.test(paper.firstAuthor) || paper.firstAuthor.includes(' ');
+  const author = team ? `{${escapeBibtex(paper.firstAuthor)}} and others` : `${escapeBibtex(paper.firstAuthor)} and others`;
+  const fields: [string, string][] = [
+    ['title', protectCase(escapeBibtex(paper.title))],
+    ['author', author],
+    ['year', String(paper.year)],
+    ['eprint', paper.arxiv],
+    ['archivePrefix', 'arXiv'],
+    ['url', arxivUrl(paper)],
+  ];
+  return `@misc{${citeKey(paper)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
+}
+
+export function formatReference(paper: Paper, format: ReferenceFormat): string {
+  switch (format) {
+    case 'markdown': return markdownLink(paper);
+    case 'bibtex': return bibtex(paper);
+    case 'cite': return citeCommand(paper);
+    case 'key': return citeKey(paper);
+  }
+}
+
+/** What "Insert reference" inserts when the setting says `auto`: \cite in LaTeX, a link elsewhere. */
+export function autoReferenceFormat(languageId: string): ReferenceFormat {
+  return /^(latex|tex|bibtex|context|doctex)$/.test(languageId) ? 'cite' : 'markdown';
+}
+
+/** A short label for UI: "DuoAttention (Xiao et al., 2024)". */
+export function shortReference(paper: Paper): string {
+  return `${displayName(paper)} (${authorYear(paper)})`;
+}

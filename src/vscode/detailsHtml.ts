@@ -1,0 +1,104 @@
+// HTML for the details webview. No `vscode` import: unit tests render it in Node.
+//
+// Every piece of corpus or user text goes through escapeHtml; attributes only ever hold our own ids,
+// escaped URLs that passed an http(s) check, or the CSP nonce. The page's one script (media/details.js)
+// runs under a nonce-based CSP and only posts messages; the extension decides what they may do.
+import type { Corpus } from '../core/corpus';
+import { displayName, type Paper } from '../core/model';
+import { bibtex, citeKey } from '../core/references';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!);
+}
+
+/** http(s) URLs only; anything else (javascript:, command:, data:) is dropped. */
+export function safeHttpUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface DetailsPageResources {
+  cspSource: string;
+  nonce: string;
+  styleUri: string;
+  scriptUri: string;
+}
+
+export interface RelatedPaper { paper: Paper; reason?: string }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function detailsHtml(paper: Paper, corpus: Corpus | undefined, related: readonly RelatedPaper[], res: DetailsPageResources): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${res.cspSource}`,
+    `img-src ${res.cspSource}`,
+    `font-src ${res.cspSource}`,
+    `script-src 'nonce-${res.nonce}'`,
+  ].join('; ');
+  const topics = paper.topics.map(t => `<span class="chip">${escapeHtml(corpus?.topic(t)?.label ?? t)}</span>`).join('');
+  const aliases = paper.aliases.filter(a => a.origin !== 'variant' && a.name !== paper.shortName).map(a => a.name);
+  const links = paper.links
+    .map(l => ({ l, url: safeHttpUrl(l.url) }))
+    .filter((x): x is { l: Paper['links'][number]; url: string } => !!x.url)
+    .map(({ l, url }) => `<li><a href="${escapeHtml(url)}" data-action="openLink" data-url="${escapeHtml(url)}">${escapeHtml(l.label)}</a> <span class="muted">${escapeHtml(url)}</span></li>`)
+    .join('');
+  const relatedItems = related
+    .map(r => `<li><a href="#" data-action="openPaper" data-paper="${escapeHtml(r.paper.id)}">${escapeHtml(displayName(r.paper))}</a>`
+      + `<span class="muted"> — ${escapeHtml(r.paper.shortName ? r.paper.title : `${r.paper.year}`)}${r.reason ? ` · ${escapeHtml(r.reason)}` : ''}</span></li>`)
+    .join('');
+  const button = (action: string, label: string, title: string) =>
+    `<button type="button" data-action="${action}" data-paper="${escapeHtml(paper.id)}" title="${escapeHtml(title)}">${escapeHtml(label)}</button>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
+<title>${escapeHtml(displayName(paper))}</title>
+</head>
+<body data-paper="${escapeHtml(paper.id)}">
+<header>
+  ${paper.shortName ? `<p class="short-name">${escapeHtml(paper.shortName)}</p>` : ''}
+  <h1>${escapeHtml(paper.title)}</h1>
+  <p class="meta">${escapeHtml(paper.firstAuthor)} et al. · ${escapeHtml(`${MONTHS[paper.month - 1] ?? ''} ${paper.year}`.trim())} · arXiv <a href="#" data-action="openLink" data-url="${escapeHtml(`https://arxiv.org/abs/${paper.arxiv}`)}">${escapeHtml(paper.arxiv)}</a></p>
+  ${paper.arxivTitle ? `<p class="muted">Now on arXiv as “${escapeHtml(paper.arxivTitle)}”</p>` : ''}
+  <p class="topics">${topics}</p>
+  <div class="actions">
+    ${button('copyMarkdownLink', 'Copy link', 'Copy a markdown link to this paper')}
+    ${button('copyBibtex', 'Copy BibTeX', `Copy a BibTeX entry (${citeKey(paper)})`)}
+    ${button('copyCiteKey', 'Copy \\cite{}', `Copy \\cite{${citeKey(paper)}}`)}
+    ${button('insertReference', 'Insert reference', 'Insert a reference at the cursor of the last active editor')}
+    ${button('openArxiv', 'Open on arXiv', 'Open the arXiv page in the browser')}
+    ${button('revealInSidebar', 'Reveal in sidebar', 'Show this paper in the Papers tree')}
+  </div>
+</header>
+<main>
+  <section>
+    <h2>Abstract</h2>
+    <p class="abstract">${escapeHtml(paper.abstract)}</p>
+  </section>
+  ${aliases.length ? `<section><h2>Also known as</h2><p>${aliases.map(a => `<code>${escapeHtml(a)}</code>`).join(' ')}</p></section>` : ''}
+  <section>
+    <h2>Links</h2>
+    <ul class="links">${links}</ul>
+  </section>
+  <section>
+    <h2>Related papers</h2>
+    ${relatedItems ? `<ul class="related">${relatedItems}</ul>` : '<p class="muted">No related papers found.</p>'}
+  </section>
+  <section>
+    <h2>BibTeX</h2>
+    <pre class="bibtex">${escapeHtml(bibtex(paper))}</pre>
+  </section>
+</main>
+<script nonce="${escapeHtml(res.nonce)}" src="${escapeHtml(res.scriptUri)}"></script>
+</body>
+</html>`;
+}

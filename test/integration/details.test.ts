@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Paper } from '../../src/core/model';
+import type { PaperLensApi } from '../../src/extension';
+import { activatePaperLens, closeAllEditors } from './helpers';
+
+describe('details view and reference commands', () => {
+  let api: PaperLensApi;
+  before(async () => {
+    api = await activatePaperLens();
+  });
+  after(closeAllEditors);
+
+  it('opens one webview for a paper and reuses it for the next', async () => {
+    await vscode.commands.executeCommand('paperLens.openDetails', '2410.10819');
+    const panel = api.details.webviewPanel;
+    assert.ok(panel, 'no details panel');
+    assert.strictEqual(panel.viewType, 'paperLens.details');
+    assert.strictEqual(api.details.currentPaper?.id, '2410.10819');
+    assert.match(panel.webview.html, /DuoAttention: Efficient Long-Context LLM Inference/);
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    await vscode.commands.executeCommand('paperLens.openDetails', 'KVQuant');
+    assert.strictEqual(api.details.webviewPanel, panel, 'a second panel was opened');
+    assert.strictEqual(api.details.currentPaper?.id, '2401.18079');
+    assert.strictEqual(panel.title, 'KVQuant');
+  });
+
+  it('renders a hostile abstract as text', () => {
+    const base = api.services.corpus().paper('2410.10819')!;
+    const hostile: Paper = {
+      ...base,
+      id: '9999.00001',
+      title: 'Evil <script>alert(1)</script> Paper',
+      abstract: 'Look <img src=x onerror="alert(1)"> and <script>alert(2)</script> and [click](command:workbench.action.files.delete) and <a href="javascript:alert(3)">x</a>.',
+      links: [{ kind: 'code', url: 'javascript:alert(4)', label: 'Code' }],
+    };
+    api.details.show(hostile);
+    const html = api.details.webviewPanel!.webview.html;
+    assert.strictEqual((html.match(/<script\b/g) ?? []).length, 1, 'only the page\'s own script');
+    assert.match(html, /<script nonce="[^"]+" src="[^"]+details\.js"><\/script>/);
+    assert.ok(!/<img\b/.test(html), 'an <img> tag got through');
+    assert.ok(!/<a href="javascript:/.test(html) && !/href="command:/.test(html), 'a live javascript:/command: link got through');
+    assert.match(html, /&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;/);
+    assert.match(html, /\[click\]\(command:workbench\.action\.files\.delete\)/);
+  });
+
+  it('copies BibTeX and markdown links', async () => {
+    const bib = await vscode.commands.executeCommand<string>('paperLens.copyBibtex', '2410.10819');
+    assert.match(bib, /^@misc\{xiao2024duoattention,/);
+    const md = await vscode.commands.executeCommand<string>('paperLens.copyMarkdownLink', '2410.10819');
+    assert.match(md, /^\[DuoAttention: .*\]\(https:\/\/arxiv\.org\/abs\/2410\.10819\) \(Xiao et al\., 2024\)$/);
+    const cite = await vscode.commands.executeCommand<string>('paperLens.copyCiteKey', '2410.10819');
+    assert.strictEqual(cite, '\\cite{xiao2024duoattention}');
+  });
+
+  it('inserts a reference as one undoable edit', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See  for details.\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 4, 0, 4);
+    const ok = await vscode.commands.executeCommand('paperLens.insertReference', '2410.10819');
+    assert.strictEqual(ok, true);
+    assert.match(doc.getText(), /^See \[DuoAttention: .*\]\(https:\/\/arxiv\.org\/abs\/2410\.10819\) \(Xiao et al\., 2024\) for details\.\n$/);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), 'See  for details.\n');
+  });
+
+  it('inserts \\cite{} in LaTeX', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'latex', content: 'As shown by ' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 12, 0, 12);
+    await vscode.commands.executeCommand('paperLens.insertReference', 'KVQuant');
+    assert.strictEqual(doc.getText(), 'As shown by \\cite{hooper2024kvquant}');
+  });
+});
