@@ -1,10 +1,11 @@
 // Paper Lens activation: build the services, register each feature, nothing heavy. The corpus and
 // indexes load on first use (opening the sidebar, a hover, a command).
 import * as vscode from 'vscode';
-import { displayName, type Paper } from './core/model';
 import { PaperCommands } from './vscode/commands';
 import { DetailsPanel } from './vscode/detailsPanel';
 import { type PaperMatcher, PapersTreeProvider } from './vscode/papersTree';
+import type { RankedSearch } from './vscode/searchPick';
+import { SearchPick } from './vscode/searchPick';
 import { PaperLensServices } from './vscode/services';
 
 /** What activate() returns: a seam for integration tests and other extensions. */
@@ -14,10 +15,11 @@ export interface PaperLensApi {
   papersView: vscode.TreeView<unknown>;
   details: DetailsPanel;
   commands: PaperCommands;
+  searchPick: SearchPick;
 }
 
 /** Plain word search until the ranked search core is wired in. */
-function wordMatcher(services: PaperLensServices): PaperMatcher {
+function wordMatcher(services: PaperLensServices): PaperMatcher & RankedSearch {
   return {
     search(query) {
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -26,14 +28,9 @@ function wordMatcher(services: PaperLensServices): PaperMatcher {
           const text = `${p.title} ${p.aliases.map(a => a.name).join(' ')} ${p.abstract}`.toLowerCase();
           return words.every(w => text.includes(w));
         })
-        .map(paper => ({ paper }));
+        .map(paper => ({ paper, score: 1 }));
     },
   };
-}
-
-async function pickPaperSimple(services: PaperLensServices, placeholder: string): Promise<Paper | undefined> {
-  const items = services.corpus().papers.map(p => ({ label: displayName(p), description: `${p.year} · ${p.firstAuthor}`, detail: p.title, paper: p }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true }))?.paper;
 }
 
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
@@ -46,12 +43,17 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const details = new DetailsPanel(services, () => []);
   context.subscriptions.push(details);
 
+  const searchPick = new SearchPick(services, () => wordMatcher(services));
+  context.subscriptions.push(searchPick, vscode.commands.registerCommand('paperLens.search', (query?: unknown) => {
+    searchPick.open(typeof query === 'string' ? query : '');
+  }));
+
   const commands = new PaperCommands({
     services,
     details,
     tree: papersTree,
     treeView: papersView,
-    pickPaper: placeholder => pickPaperSimple(services, placeholder),
+    pickPaper: title => searchPick.pickPaper(title),
   });
   commands.register(context);
 
@@ -66,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     }),
   );
 
-  return { services, papersTree, papersView: papersView as vscode.TreeView<unknown>, details, commands };
+  return { services, papersTree, papersView: papersView as vscode.TreeView<unknown>, details, commands, searchPick };
 }
 
 export function deactivate(): void {

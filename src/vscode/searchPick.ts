@@ -1,0 +1,157 @@
+// "Paper Lens: Search Papers": a quick pick fed by the ranked search core as you type.
+// Empty input shows recently opened papers, then every paper by topic. Enter opens the details;
+// item buttons copy a markdown link or open arXiv. The same picker, in pick mode, is how other
+// commands ask for a paper.
+import * as vscode from 'vscode';
+import { displayName, type Paper } from '../core/model';
+import { arxivUrl, markdownLink } from '../core/references';
+import { leadSentences } from './cardMarkdown';
+import type { PaperLensServices } from './services';
+
+/** What the picker needs from the search core. */
+export interface RankedSearch {
+  search(query: string, options?: { limit?: number; prefix?: boolean }): { paper: Paper; score: number }[];
+}
+
+export interface PaperPickItem extends vscode.QuickPickItem {
+  paper?: Paper;
+}
+
+const COPY_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy markdown link' };
+const OPEN_ARXIV: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open on arXiv' };
+const RESULT_LIMIT = 50;
+
+export class SearchPick implements vscode.Disposable {
+  private current: vscode.QuickPick<PaperPickItem> | undefined;
+
+  constructor(private readonly services: PaperLensServices, private readonly search: () => RankedSearch) {}
+
+  /** The open picker, if any: a seam for tests (they read its items rather than re-implementing them). */
+  get activePick(): vscode.QuickPick<PaperPickItem> | undefined {
+    return this.current;
+  }
+
+  /** Items for a query, exactly as the picker shows them. */
+  itemsFor(query: string): PaperPickItem[] {
+    const q = query.trim();
+    if (!q) return this.browseItems();
+    const hits = this.search().search(q, { limit: RESULT_LIMIT, prefix: true });
+    if (!hits.length) {
+      return [{
+        label: `$(search-stop) No papers match “${q}”`,
+        description: 'try fewer words, a paper name, or a topic such as “kv cache”',
+        alwaysShow: true,
+      }];
+    }
+    return hits.map(h => this.paperItem(h.paper));
+  }
+
+  /** Opens the search picker; Enter opens the paper's details. */
+  open(initialQuery = ''): vscode.QuickPick<PaperPickItem> {
+    const pick = this.createPick('Search Papers', 'Search by name, title, topic or question — e.g. “kv cache eviction”');
+    pick.onDidAccept(() => {
+      const paper = pick.selectedItems[0]?.paper;
+      if (!paper) return; // "No papers match": keep the picker open to edit the query.
+      pick.hide();
+      void vscode.commands.executeCommand('paperLens.openDetails', paper.id);
+    });
+    this.show(pick, initialQuery);
+    return pick;
+  }
+
+  /** Asks for a paper and resolves with it (undefined when dismissed). */
+  pickPaper(title: string): Promise<Paper | undefined> {
+    const pick = this.createPick(title, 'Type a paper name, title or topic');
+    return new Promise(resolve => {
+      let chosen: Paper | undefined;
+      pick.onDidAccept(() => {
+        chosen = pick.selectedItems[0]?.paper;
+        if (chosen) pick.hide();
+      });
+      pick.onDidHide(() => resolve(chosen));
+      this.show(pick, '');
+    });
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+  }
+
+  private createPick(title: string, placeholder: string): vscode.QuickPick<PaperPickItem> {
+    this.current?.dispose();
+    const pick = vscode.window.createQuickPick<PaperPickItem>();
+    pick.title = title;
+    pick.placeholder = placeholder;
+    pick.matchOnDescription = false;
+    pick.matchOnDetail = false;
+    // Our ranking must win over the picker's own label sort. `sortByLabel` is proposed API that this
+    // VS Code already honours without a flag; where it does not exist, setting it is a no-op.
+    (pick as unknown as { sortByLabel: boolean }).sortByLabel = false;
+    pick.onDidChangeValue(value => this.update(pick, value));
+    pick.onDidTriggerItemButton(async e => {
+      const paper = e.item.paper;
+      if (!paper) return;
+      if (e.button === COPY_LINK) {
+        await vscode.env.clipboard.writeText(markdownLink(paper));
+        vscode.window.setStatusBarMessage(`$(check) Copied link to ${displayName(paper)}`, 3000);
+      } else if (e.button === OPEN_ARXIV) {
+        await vscode.env.openExternal(vscode.Uri.parse(arxivUrl(paper)));
+      }
+    });
+    pick.onDidHide(() => {
+      if (this.current === pick) this.current = undefined;
+      pick.dispose();
+    });
+    this.current = pick;
+    return pick;
+  }
+
+  private show(pick: vscode.QuickPick<PaperPickItem>, query: string): void {
+    pick.value = query;
+    this.update(pick, query);
+    pick.show();
+  }
+
+  private update(pick: vscode.QuickPick<PaperPickItem>, value: string): void {
+    pick.busy = true;
+    try {
+      pick.items = this.itemsFor(value);
+    } catch (e) {
+      pick.items = [{ label: `$(error) Search failed: ${(e as Error).message}`, alwaysShow: true }];
+    } finally {
+      pick.busy = false;
+    }
+  }
+
+  private paperItem(paper: Paper): PaperPickItem {
+    const corpus = this.services.corpus();
+    const topic = corpus.topic(paper.topics[0])?.label;
+    return {
+      label: displayName(paper),
+      description: [String(paper.year), topic].filter(Boolean).join(' · '),
+      // The title's remainder (the short name is the label) and the abstract's first sentence.
+      detail: [paper.shortName ? paper.title.replace(/^[^:]+:\s*/, '') : '', leadSentences(paper.abstract, 160, 1)].filter(Boolean).join(' — '),
+      alwaysShow: true,
+      buttons: [COPY_LINK, OPEN_ARXIV],
+      paper,
+    };
+  }
+
+  /** Empty input: recently opened papers, then all papers grouped by topic. */
+  private browseItems(): PaperPickItem[] {
+    const corpus = this.services.corpus();
+    const items: PaperPickItem[] = [];
+    const recent = this.services.recentPaperIds().map(id => corpus.paper(id)).filter((p): p is Paper => !!p);
+    if (recent.length) {
+      items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
+      items.push(...recent.map(p => this.paperItem(p)));
+    }
+    for (const topic of corpus.topics) {
+      const papers = corpus.papersInTopic(topic.id);
+      if (!papers.length) continue;
+      items.push({ label: topic.label, kind: vscode.QuickPickItemKind.Separator });
+      items.push(...papers.map(p => this.paperItem(p)));
+    }
+    return items;
+  }
+}

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PaperLensApi } from '../../src/extension';
+import type { PaperPickItem } from '../../src/vscode/searchPick';
+import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
+
+describe('search quick pick', () => {
+  let api: PaperLensApi;
+  before(async () => {
+    api = await activatePaperLens();
+  });
+  afterEach(async () => {
+    api.searchPick.activePick?.hide();
+  });
+  after(closeAllEditors);
+
+  it('opens from the command palette command with papers grouped by topic', async () => {
+    await vscode.commands.executeCommand('paperLens.search');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const separators = pick.items.filter(i => i.kind === vscode.QuickPickItemKind.Separator).map(i => i.label);
+    const corpus = api.services.corpus();
+    for (const t of corpus.topics) assert.ok(separators.includes(t.label), t.label);
+    assert.strictEqual(pick.items.filter(i => i.paper).length >= corpus.size, true);
+  });
+
+  it('ranks results as the user types, and the expected paper comes first', async () => {
+    await vscode.commands.executeCommand('paperLens.search');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    pick.value = 'DuoAttention';
+    const first = await waitFor(() => (pick.items[0] as PaperPickItem | undefined)?.paper ? pick.items[0] as PaperPickItem : undefined, 'results');
+    assert.strictEqual(first.paper?.id, '2410.10819');
+    assert.strictEqual(first.alwaysShow, true, 'VS Code\'s label filter must not hide ranked results');
+    assert.match(first.description ?? '', /^2024 · /);
+    assert.ok(first.detail && first.detail.length > 20);
+    assert.strictEqual(first.buttons?.length, 2);
+  });
+
+  it('shows a clear "no papers match" item, never an error', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'zzzqqqxxx nothing');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    assert.strictEqual(pick.items.length, 1);
+    assert.match(pick.items[0].label, /No papers match “zzzqqqxxx nothing”/);
+    assert.strictEqual((pick.items[0] as PaperPickItem).paper, undefined);
+  });
+
+  it('opens the details of the accepted paper and remembers it as recent', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'KVQuant');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const item = await waitFor(() => pick.items.find(i => (i as PaperPickItem).paper?.id === '2401.18079'), 'KVQuant item');
+    pick.activeItems = [item];
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => api.details.currentPaper?.id === '2401.18079', 'details of KVQuant');
+    assert.strictEqual(api.services.recentPaperIds()[0], '2401.18079');
+    await vscode.commands.executeCommand('paperLens.search');
+    const browse = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    assert.strictEqual(browse.items[0].label, 'Recently opened');
+    assert.strictEqual((browse.items[1] as PaperPickItem).paper?.id, '2401.18079');
+  });
+});
