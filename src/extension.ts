@@ -5,6 +5,10 @@ import { PaperCommands } from './vscode/commands';
 import { DetailsPanel } from './vscode/detailsPanel';
 import { type PaperMatcher, PapersTreeProvider } from './vscode/papersTree';
 import type { RankedSearch } from './vscode/searchPick';
+import { PaperCompletionProvider } from './vscode/completion';
+import { type DetectedMention, DocumentScanner, type MentionFinder } from './vscode/documentScanner';
+import { PaperHoverProvider } from './vscode/hover';
+import { MentionsTreeProvider, selectMention } from './vscode/mentionsView';
 import { SearchPick } from './vscode/searchPick';
 import { PaperLensServices } from './vscode/services';
 
@@ -16,6 +20,49 @@ export interface PaperLensApi {
   details: DetailsPanel;
   commands: PaperCommands;
   searchPick: SearchPick;
+  scanner: DocumentScanner;
+  mentionsTree: MentionsTreeProvider;
+  mentionsView: vscode.TreeView<unknown>;
+}
+
+/** Exact-name matching until the mention detector lands. */
+function nameFinder(services: PaperLensServices): MentionFinder {
+  return {
+    detect(text: string): DetectedMention[] {
+      const bySpan = new Map<string, DetectedMention>();
+      for (const p of services.corpus().papers) {
+        for (const { name, strict } of p.aliases) {
+          const re = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, strict ? 'g' : 'gi');
+          for (const m of text.matchAll(re)) {
+            const start = m.index ?? 0;
+            const key = `${start}:${m[0].length}`;
+            const hit = bySpan.get(key) ?? { start, end: start + m[0].length, text: m[0], papers: [], ambiguous: false };
+            if (!hit.papers.includes(p.id)) hit.papers.push(p.id);
+            hit.ambiguous = hit.papers.length > 1;
+            bySpan.set(key, hit);
+          }
+        }
+      }
+      const out = [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+      return out.filter((m, i) => i === 0 || m.start >= out[i - 1].end);
+    },
+  };
+}
+
+/** Registers a provider for the configured languages, again whenever the setting changes. */
+function registerForLanguages(context: vscode.ExtensionContext, services: PaperLensServices, register: (selector: vscode.DocumentSelector) => vscode.Disposable): void {
+  let registration: vscode.Disposable | undefined;
+  const apply = () => {
+    registration?.dispose();
+    registration = register(services.config.languages.map(language => ({ language })));
+  };
+  apply();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('paperLens.hover.languages')) apply();
+    }),
+    { dispose: () => registration?.dispose() },
+  );
 }
 
 /** Plain word search until the ranked search core is wired in. */
@@ -57,9 +104,29 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   });
   commands.register(context);
 
+  const scanner = new DocumentScanner(() => nameFinder(services), services.config);
+  context.subscriptions.push(scanner);
+  registerForLanguages(context, services, selector => vscode.languages.registerHoverProvider(selector, new PaperHoverProvider(services, scanner)));
+  registerForLanguages(context, services, selector => vscode.languages.registerCompletionItemProvider(selector, new PaperCompletionProvider(services, scanner)));
+
+  const mentionsTree = new MentionsTreeProvider(services, scanner);
+  const mentionsView = vscode.window.createTreeView('paperLens.mentions', { treeDataProvider: mentionsTree, showCollapseAll: true });
+  context.subscriptions.push(
+    mentionsTree,
+    mentionsView,
+    mentionsView.onDidChangeVisibility(e => {
+      mentionsTree.visible = e.visible;
+      if (e.visible) mentionsTree.refresh();
+    }),
+    vscode.commands.registerCommand('paperLens.mentions.select', (uri: vscode.Uri, start: number, end: number) => selectMention(uri, start, end)),
+  );
+  mentionsTree.visible = mentionsView.visible;
+  if (mentionsView.visible) mentionsTree.refresh();
+
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('paperLens.tree.groupBy')) papersTree.refresh();
+      if (e.affectsConfiguration('paperLens.hover.languages')) mentionsTree.refresh();
     }),
     vscode.commands.registerCommand('paperLens.showVersion', () => {
       const version: string = context.extension.packageJSON.version;
@@ -68,7 +135,10 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     }),
   );
 
-  return { services, papersTree, papersView: papersView as vscode.TreeView<unknown>, details, commands, searchPick };
+  return {
+    services, papersTree, papersView: papersView as vscode.TreeView<unknown>, details, commands, searchPick,
+    scanner, mentionsTree, mentionsView: mentionsView as vscode.TreeView<unknown>,
+  };
 }
 
 export function deactivate(): void {

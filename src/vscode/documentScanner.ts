@@ -1,0 +1,69 @@
+// Finds paper mentions in open documents, once per document version: hover, completion context and
+// the "In this document" view share the result, so hovering around a 1 MB note stays instant.
+import * as vscode from 'vscode';
+import type { PaperLensConfig } from './services';
+
+export interface DetectedMention {
+  start: number;
+  end: number;
+  text: string;
+  papers: string[];
+  ambiguous: boolean;
+}
+
+/** What the scanner needs from the mention detector. */
+export interface MentionFinder {
+  detect(text: string): DetectedMention[];
+}
+
+/** Documents above this size are not scanned: a clear limit beats a frozen editor. */
+export const MAX_SCAN_CHARS = 10_000_000;
+
+interface CacheEntry { version: number; mentions: readonly DetectedMention[] }
+
+export class DocumentScanner implements vscode.Disposable {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly disposables: vscode.Disposable[];
+  /** Counts detector runs: lets tests prove that repeated hovers reuse one scan. */
+  scans = 0;
+
+  constructor(private readonly finder: () => MentionFinder, private readonly config: PaperLensConfig) {
+    this.disposables = [vscode.workspace.onDidCloseTextDocument(doc => this.cache.delete(doc.uri.toString()))];
+  }
+
+  /** Whether Paper Lens looks for paper names in this document (by language setting). */
+  isEnabledFor(doc: vscode.TextDocument): boolean {
+    return this.config.languages.includes(doc.languageId);
+  }
+
+  mentions(doc: vscode.TextDocument): readonly DetectedMention[] {
+    const key = doc.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === doc.version) return cached.mentions;
+    const text = doc.getText();
+    const mentions = text.length > MAX_SCAN_CHARS ? [] : this.finder().detect(text);
+    this.scans++;
+    this.cache.set(key, { version: doc.version, mentions });
+    return mentions;
+  }
+
+  /** The mention covering `offset` (binary search over the sorted, non-overlapping mentions). */
+  mentionAt(doc: vscode.TextDocument, offset: number): DetectedMention | undefined {
+    const mentions = this.mentions(doc);
+    let lo = 0;
+    let hi = mentions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = mentions[mid];
+      if (offset < m.start) hi = mid - 1;
+      else if (offset >= m.end) lo = mid + 1;
+      else return m;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.cache.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
