@@ -16,7 +16,7 @@ export interface PaperMatcher {
 }
 
 export function compareByYearThenName(a: Paper, b: Paper): number {
-  return a.year - b.year || a.month - b.month || displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' });
+  return a.year - b.year || displayName(a).localeCompare(displayName(b), undefined, { sensitivity: 'base' });
 }
 
 /** Groups papers for the tree. Pure, so it is easy to reason about (and the same for every view). */
