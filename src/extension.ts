@@ -14,6 +14,8 @@ import { PaperLensServices } from './vscode/services';
 
 /** What activate() returns: a seam for integration tests and other extensions. */
 export interface PaperLensApi {
+  /** How long activate() took: it should stay a few milliseconds (nothing is loaded yet). */
+  activationMs: number;
   services: PaperLensServices;
   papersTree: PapersTreeProvider;
   papersView: vscode.TreeView<unknown>;
@@ -81,10 +83,14 @@ function wordMatcher(services: PaperLensServices): PaperMatcher & RankedSearch {
 }
 
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
+  const started = performance.now();
   const services = new PaperLensServices(context);
 
   const papersTree = new PapersTreeProvider(services, () => wordMatcher(services));
   const papersView = vscode.window.createTreeView('paperLens.papers', { treeDataProvider: papersTree, showCollapseAll: true });
+  papersTree.onFilterChanged = message => {
+    papersView.message = message;
+  };
   context.subscriptions.push(papersTree, papersView);
 
   const details = new DetailsPanel(services, () => []);
@@ -135,7 +141,9 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     }),
   );
 
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     services, papersTree, papersView: papersView as vscode.TreeView<unknown>, details, commands, searchPick,
     scanner, mentionsTree, mentionsView: mentionsView as vscode.TreeView<unknown>,
   };

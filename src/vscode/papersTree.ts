@@ -44,6 +44,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersTreeNod
   private filterQuery: string | undefined;
   private filterIds: Set<string> | undefined;
   private groups: GroupNode[] | undefined;
+  /** Set by the view owner: shows the filter state above the tree. */
+  onFilterChanged: ((message: string | undefined) => void) | undefined;
 
   constructor(private readonly services: PaperLensServices, private readonly matcher: () => PaperMatcher) {}
 
@@ -66,8 +68,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersTreeNod
       this.filterIds = new Set(this.matcher().search(q, { limit: 1000, prefix: true }).map(h => h.paper.id));
     }
     void vscode.commands.executeCommand('setContext', 'paperLens.papers.filtered', !!this.filterQuery);
+    const count = this.filterIds?.size ?? this.services.corpus().size;
+    this.onFilterChanged?.(this.filterQuery ? `Filtered by “${this.filterQuery}”: ${count} paper${count === 1 ? '' : 's'}` : undefined);
     this.refresh();
-    return this.filterIds?.size ?? this.services.corpus().size;
+    return count;
   }
 
   refresh(): void {

@@ -67,7 +67,9 @@ describe('Papers tree', () => {
     const shown = (api.papersTree.getChildren() as GroupNode[]).flatMap(g => g.papers.map(p => p.id));
     assert.ok(shown.includes('2410.10819'));
     assert.ok(shown.length < api.services.corpus().size);
+    assert.strictEqual(api.papersView.message, `Filtered by “DuoAttention”: ${count} paper${count === 1 ? '' : 's'}`);
     api.papersTree.setFilter(undefined);
+    assert.strictEqual(api.papersView.message, undefined);
     const all = (api.papersTree.getChildren() as GroupNode[]).reduce((n, g) => n + g.papers.length, 0);
     assert.strictEqual(all, api.services.corpus().size);
   });
