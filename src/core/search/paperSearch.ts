@@ -1,0 +1,191 @@
+// Ranked full-text search over papers: the one entry point for the quick pick, the tree filter,
+// the details view and the CLI.
+import type { Paper, Topic } from '../model';
+import { MiniSearchTermIndex } from './miniSearchIndex';
+import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
+import { Ranker } from './ranker';
+import { CompactTermIndex, type DocumentTerms, type TermIndex } from './termIndex';
+import { forEachTerm, indexTerm } from './text';
+import { Vocabulary } from './vocabulary';
+
+export interface SearchHit {
+  paper: Paper;
+  score: number;
+  /** Which query words matched (or the synonym, completion or correction that did), for highlighting. */
+  matches?: string[];
+}
+
+export interface SearchOptions {
+  /** Default 20. */
+  limit?: number;
+  /** As-you-type: the last word also matches the words it starts (unless followed by a space). Default true. */
+  prefix?: boolean;
+}
+
+/**
+ * Which term index backs the search. 'minisearch' is MiniSearch itself; 'compact' is a typed-array
+ * index with the same scores, built for large libraries (see bench/searchBench.ts).
+ */
+export type SearchEngine = 'minisearch' | 'compact';
+
+export interface PaperSearchOptions {
+  engine?: SearchEngine;
+}
+
+const DEFAULT_LIMIT = 20;
+const DEFAULT_RELATED = 10;
+/** Terms of a paper used to find its neighbours: its most distinctive ones (≤ 32, the ranker's mask). */
+const RELATED_TERMS = 32;
+/** Multiplies a neighbour's score per shared topic (a shared primary topic counts double). */
+const RELATED_TOPIC_BONUS = 0.25;
+
+interface Built {
+  index: TermIndex;
+  vocabulary: Vocabulary;
+  ranker: Ranker;
+  /** nameKey → papers that have this name or title. */
+  names: Map<string, number[]>;
+}
+
+/**
+ * The analysed fields of a paper. Names: short name and aliases; title: listing and arXiv titles;
+ * topics: label and description of each of its topics (`topicText`).
+ */
+export function paperTerms(paper: Paper, topicText: ReadonlyMap<string, string>, vocabulary?: Vocabulary): DocumentTerms {
+  const collect = (texts: readonly string[]) => {
+    const out: string[] = [];
+    for (const text of texts) {
+      forEachTerm(text, (surface, term) => {
+        out.push(term);
+        vocabulary?.addSurface(surface, term);
+      });
+    }
+    return out;
+  };
+  // Each name is one term ("Activation Beacon" → activationbeacon): a name query hits it, while
+  // the words inside names ("attention" in DuoAttention) stay title and abstract words and do not
+  // borrow the weight of a name.
+  const names: string[] = [];
+  for (const name of new Set([...(paper.shortName ? [paper.shortName] : []), ...paper.aliases.map(a => a.name)])) {
+    const key = nameKey(name);
+    const term = key && indexTerm(key);
+    if (!term) continue;
+    names.push(term);
+    vocabulary?.addSurface(key, term);
+  }
+  return {
+    names,
+    title: collect([paper.title, ...(paper.arxivTitle ? [paper.arxivTitle] : [])]),
+    abstract: collect([paper.abstract]),
+    topics: collect(paper.topics.map(t => topicText.get(t) ?? '')),
+      };
+}
+
+export class PaperSearch {
+  private built: Built | undefined;
+  private readonly byId = new Map<string, number>();
+  private readonly topicText: Map<string, string>;
+
+  constructor(
+    private readonly papers: readonly Paper[],
+    topics: readonly Topic[],
+    private readonly options: PaperSearchOptions = {},
+  ) {
+    papers.forEach((p, i) => this.byId.set(p.id, i));
+    this.topicText = new Map(topics.map(t => [t.id, `${t.label}. ${t.description}`]));
+  }
+
+  /** Builds the index now instead of on the first search (for warm-up, tests and benchmarks). */
+  prepare(): void {
+    this.build();
+  }
+
+  private build(): Built {
+    if (this.built) return this.built;
+    const vocabulary = new Vocabulary();
+    const documents = this.papers.map(p => {
+      const terms = paperTerms(p, this.topicText, vocabulary);
+      vocabulary.addDocumentTerms(new Set([...terms.names, ...terms.title, ...terms.abstract, ...terms.topics]));
+      return terms;
+    });
+    const index: TermIndex = this.options.engine === 'minisearch' ? MiniSearchTermIndex.build(documents) : new CompactTermIndex(documents);
+    const names = new Map<string, number[]>();
+    this.papers.forEach((p, i) => {
+      const all = [p.title, p.arxivTitle, p.shortName, ...p.aliases.map(a => a.name)];
+      for (const n of all) {
+        if (!n) continue;
+        const key = nameKey(n);
+        if (!key) continue;
+        const list = names.get(key) ?? [];
+        if (!list.includes(i)) list.push(i);
+        names.set(key, list);
+      }
+    });
+    this.built = { index, vocabulary, ranker: new Ranker(index), names };
+    return this.built;
+  }
+
+  /** The clauses a query turns into (for tests and diagnosis). */
+  plan(query: string, options: SearchOptions = {}): QueryPlan {
+    return planQuery(query, this.build().vocabulary, { prefix: options.prefix ?? true });
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    if (typeof query !== 'string' || !query.trim()) return [];
+    const limit = normalizeLimit(options.limit, DEFAULT_LIMIT);
+    if (!limit) return [];
+    const built = this.build();
+    const plan = planQuery(query, built.vocabulary, { prefix: options.prefix ?? true });
+    const exact = built.names.get(plan.nameKey) ?? [];
+    if (!plan.clauses.length && !exact.length) return [];
+    return built.ranker.search(plan.clauses, limit, exact).map(r => ({
+      paper: this.papers[r.doc],
+      score: r.score,
+      matches: built.ranker.matchLabels(plan.clauses, r.doc, r.clauseMask),
+    }));
+  }
+
+  /**
+   * Papers most like `paperId`: those sharing its rarest title and abstract terms (BM25 over the
+   * index), favouring papers of the same topics. Never the paper itself; [] for an unknown id.
+   */
+  related(paperId: string, limit = DEFAULT_RELATED): SearchHit[] {
+    const self = this.byId.get(paperId);
+    const n = normalizeLimit(limit, DEFAULT_RELATED);
+    if (self === undefined || !n) return [];
+    const built = this.build();
+    const paper = this.papers[self];
+    const terms = paperTerms(paper, this.topicText);
+    const clauses = distinctiveTerms([...terms.title, ...terms.title, ...terms.abstract], built.vocabulary, this.papers.length);
+    const topics = paper.topics;
+    const boost = (d: number) => {
+      let shared = 0;
+      for (const t of this.papers[d].topics) if (topics.includes(t)) shared += t === topics[0] || t === this.papers[d].topics[0] ? 2 : 1;
+      return 1 + RELATED_TOPIC_BONUS * shared;
+    };
+    return built.ranker.similar(clauses, n, self, boost).map(r => ({ paper: this.papers[r.doc], score: r.score }));
+  }
+}
+
+/**
+ * A paper's terms as optional one-term clauses weighted by tf·idf, the `RELATED_TERMS` heaviest:
+ * rare shared terms ("haystack", "eviction") say more about a paper than "model" or "context".
+ */
+function distinctiveTerms(terms: readonly string[], vocabulary: Vocabulary, docCount: number): Clause[] {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const weighted = [...tf].map(([term, f]) => {
+    const df = Math.max(1, vocabulary.docFrequency(term));
+    return { term, weight: Math.sqrt(f) * Math.log(1 + docCount / df) };
+  });
+  weighted.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  const top = weighted.slice(0, RELATED_TERMS);
+  const max = top.length ? top[0].weight : 1;
+  return top.map(({ term, weight }) => ({ alternatives: [{ terms: [term], weight: weight / max, label: term }], required: false, label: term }));
+}
+
+function normalizeLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isFinite(limit) || limit <= 0) return 0;
+  return Math.floor(limit);
+}

@@ -1,0 +1,109 @@
+// The words of the indexed papers as written (lowercase "surfaces") and the index terms they stem
+// to, with document frequencies. The query planner asks it which words exist, how a half-typed
+// word may end, and which real word a misspelt one was meant to be; the index only knows stems,
+// and a stem is not always a prefix of its words ("retrieval" → "retriev").
+import { boundedEditDistance } from './editDistance';
+
+export interface WordMatch {
+  /** The word as the papers write it (lowercase). */
+  surface: string;
+  /** Its index term. */
+  term: string;
+}
+
+export interface Correction extends WordMatch {
+  distance: number;
+}
+
+export class Vocabulary {
+  private readonly surfaceTerm = new Map<string, string>();
+  private readonly termDocs = new Map<string, number>();
+  private sorted: string[] | undefined;
+  private byLength: string[][] | undefined;
+
+  /** Records that one document contains `surface`, indexed as `term` (call once per document and term). */
+  addSurface(surface: string, term: string): void {
+    if (!this.surfaceTerm.has(surface)) {
+      this.surfaceTerm.set(surface, term);
+      this.sorted = undefined;
+      this.byLength = undefined;
+    }
+  }
+
+  private documents = 0;
+
+  /** Records the distinct terms of one document. */
+  addDocumentTerms(terms: Iterable<string>): void {
+    this.documents++;
+    for (const t of terms) this.termDocs.set(t, (this.termDocs.get(t) ?? 0) + 1);
+  }
+
+  /** How telling a term is: ln(1 + N / df), 0 for a term no document has. */
+  idf(term: string): number {
+    const df = this.docFrequency(term);
+    return df ? Math.log(1 + this.documents / df) : 0;
+  }
+
+  get size(): number {
+    return this.surfaceTerm.size;
+  }
+
+  hasTerm(term: string): boolean {
+    return this.termDocs.has(term);
+  }
+
+  /** How many documents contain `term` (in any field). */
+  docFrequency(term: string): number {
+    return this.termDocs.get(term) ?? 0;
+  }
+
+  termOf(surface: string): string | undefined {
+    return this.surfaceTerm.get(surface);
+  }
+
+  /**
+   * Words that start with `prefix` (not the prefix itself), most frequent first, at most `max`:
+   * the completions of the word being typed. Capped because a two-letter prefix may start
+   * thousands of words in a large library, and the rare ones are not what the user is typing.
+   */
+  completions(prefix: string, max: number): WordMatch[] {
+    const sorted = (this.sorted ??= [...this.surfaceTerm.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: WordMatch[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+      if (sorted[i] !== prefix) found.push({ surface: sorted[i], term: this.surfaceTerm.get(sorted[i]) as string });
+    }
+    if (found.length > max) {
+      found.sort((a, b) => this.docFrequency(b.term) - this.docFrequency(a.term) || a.surface.length - b.surface.length || (a.surface < b.surface ? -1 : 1));
+      found.length = max;
+    }
+    return found;
+  }
+
+  /**
+   * Real words within `maxDistance` edits of `word`, closest then most frequent first, at most
+   * `max`. Words differing in their first letter are considered too (typos happen there as well).
+   */
+  corrections(word: string, maxDistance: number, max: number): Correction[] {
+    if (!this.byLength) {
+      const buckets: string[][] = [];
+      for (const s of this.surfaceTerm.keys()) (buckets[s.length] ??= []).push(s);
+      this.byLength = buckets;
+    }
+    const found: Correction[] = [];
+    for (let len = Math.max(1, word.length - maxDistance); len <= word.length + maxDistance; len++) {
+      for (const s of this.byLength[len] ?? []) {
+        const d = boundedEditDistance(word, s, maxDistance);
+        if (d <= maxDistance && d > 0) found.push({ surface: s, term: this.surfaceTerm.get(s) as string, distance: d });
+      }
+    }
+    found.sort((a, b) => a.distance - b.distance || this.docFrequency(b.term) - this.docFrequency(a.term) || (a.surface < b.surface ? -1 : 1));
+    return found.slice(0, max);
+  }
+}
