@@ -1,7 +1,7 @@
 // The term index on MiniSearch: its radix tree holds the postings and its BM25 scores them. The
 // documents arrive already analysed (see text.ts), so MiniSearch only splits on spaces.
 import MiniSearch, { type Options } from 'minisearch';
-import { type DocumentTerms, FIELD_BOOSTS, FIELDS, type Postings, type TermIndex } from './termIndex';
+import { type DocumentTerms, FIELD_BOOSTS, FIELDS, type Postings, type TermIndex, type TermIndexBuilder } from './termIndex';
 
 interface IndexedDocument {
   id: number;
@@ -30,10 +30,19 @@ export class MiniSearchTermIndex implements TermIndex {
 
   private constructor(private readonly miniSearch: MiniSearch<IndexedDocument>) {}
 
-  static build(documents: readonly DocumentTerms[]): MiniSearchTermIndex {
+  static builder(): TermIndexBuilder {
     const miniSearch = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
-    miniSearch.addAll(documents.map((d, id) => ({ id, names: d.names.join(' '), title: d.title.join(' '), abstract: d.abstract.join(' '), topics: d.topics.join(' ') })));
-    return new MiniSearchTermIndex(miniSearch);
+    let id = 0;
+    return {
+      add: d => miniSearch.add({ id: id++, names: d.names.join(' '), title: d.title.join(' '), abstract: d.abstract.join(' '), topics: d.topics.join(' ') }),
+      finish: () => new MiniSearchTermIndex(miniSearch),
+    };
+  }
+
+  static build(documents: Iterable<DocumentTerms>): MiniSearchTermIndex {
+    const builder = MiniSearchTermIndex.builder();
+    for (const d of documents) builder.add(d);
+    return builder.finish() as MiniSearchTermIndex;
   }
 
   /** Loads an index serialised with `toJSON` (a prebuilt index shipped with the extension). */

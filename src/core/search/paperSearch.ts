@@ -4,7 +4,7 @@ import type { Paper, Topic } from '../model';
 import { MiniSearchTermIndex } from './miniSearchIndex';
 import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
 import { Ranker } from './ranker';
-import { CompactTermIndex, type DocumentTerms, type TermIndex } from './termIndex';
+import { CompactTermIndex, type DocumentTerms, type TermIndex, type TermIndexBuilder } from './termIndex';
 import { forEachTerm, indexTerm } from './text';
 import { Vocabulary } from './vocabulary';
 
@@ -38,6 +38,13 @@ const DEFAULT_RELATED = 10;
 const RELATED_TERMS = 32;
 /** Multiplies a neighbour's score per shared topic (a shared primary topic counts double). */
 const RELATED_TOPIC_BONUS = 0.25;
+
+interface PendingBuild {
+  builder: TermIndexBuilder;
+  vocabulary: Vocabulary;
+  /** The next paper to index. */
+  next: number;
+}
 
 interface Built {
   index: TermIndex;
@@ -83,6 +90,7 @@ export function paperTerms(paper: Paper, topicText: ReadonlyMap<string, string>,
 
 export class PaperSearch {
   private built: Built | undefined;
+  private pending: PendingBuild | undefined;
   private readonly byId = new Map<string, number>();
   private readonly topicText: Map<string, string>;
 
@@ -100,27 +108,58 @@ export class PaperSearch {
     this.build();
   }
 
+  /**
+   * Builds the index in slices of about `sliceMs`, yielding to the event loop between them, so a
+   * large library is indexed without blocking the editor. A search meanwhile finishes the build
+   * itself. Resolves when the index is ready.
+   */
+  async prepareAsync(sliceMs = 10): Promise<void> {
+    while (!this.built) {
+      const state = this.startBuild();
+      if (state.next >= this.papers.length) {
+        this.build();
+        return;
+      }
+      this.indexPapers(state, performance.now() + sliceMs);
+      await new Promise<void>(resolve => setImmediate(resolve));
+    }
+  }
+
+  private startBuild(): PendingBuild {
+    return (this.pending ??= {
+      builder: this.options.engine === 'minisearch' ? MiniSearchTermIndex.builder() : CompactTermIndex.builder(),
+      vocabulary: new Vocabulary(),
+      next: 0,
+    });
+  }
+
+  /** Analyses and indexes papers until all are done or `deadline` (performance.now()) passes. */
+  private indexPapers(state: PendingBuild, deadline: number): void {
+    const { builder, vocabulary } = state;
+    while (state.next < this.papers.length) {
+      builder.add(paperTerms(this.papers[state.next++], this.topicText, vocabulary));
+      if ((state.next & 15) === 0 && performance.now() > deadline) return;
+    }
+  }
+
   private build(): Built {
     if (this.built) return this.built;
-    const vocabulary = new Vocabulary();
-    const documents = this.papers.map(p => {
-      const terms = paperTerms(p, this.topicText, vocabulary);
-      vocabulary.addDocumentTerms(new Set([...terms.names, ...terms.title, ...terms.abstract, ...terms.topics]));
-      return terms;
-    });
-    const index: TermIndex = this.options.engine === 'minisearch' ? MiniSearchTermIndex.build(documents) : new CompactTermIndex(documents);
+    const state = this.startBuild();
+    this.indexPapers(state, Infinity);
+    const index = state.builder.finish();
+    const vocabulary = state.vocabulary;
+    vocabulary.useIndex(index);
     const names = new Map<string, number[]>();
     this.papers.forEach((p, i) => {
-      const all = [p.title, p.arxivTitle, p.shortName, ...p.aliases.map(a => a.name)];
-      for (const n of all) {
-        if (!n) continue;
-        const key = nameKey(n);
+      for (const n of [p.title, p.arxivTitle, p.shortName, ...p.aliases.map(a => a.name)]) {
+        const key = n && nameKey(n);
         if (!key) continue;
         const list = names.get(key) ?? [];
         if (!list.includes(i)) list.push(i);
         names.set(key, list);
       }
     });
+    this.pending = undefined;
     this.built = { index, vocabulary, ranker: new Ranker(index), names };
     return this.built;
   }

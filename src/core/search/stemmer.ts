@@ -122,10 +122,9 @@ const CACHE_LIMIT = 200_000;
 
 /** The Porter stem of a lowercase term; terms that are not plain words come back unchanged. */
 export function stem(term: string): string {
-  if (term.length < 4 || !/^[a-z]+$/.test(term)) return term;
   let s = cache.get(term);
   if (s === undefined) {
-    s = step5(step4(step2and3(step2and3(step1(term), STEP2), STEP3)));
+    s = term.length < 4 || !/^[a-z]+$/.test(term) ? term : step5(step4(step2and3(step2and3(step1(term), STEP2), STEP3)));
     // Memoised because the same few thousand words make up almost all of any abstract.
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(term, s);

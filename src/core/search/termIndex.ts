@@ -54,6 +54,13 @@ export function scoreIn(postings: Postings | undefined, doc: number): number {
   return 0;
 }
 
+export interface TermIndexBuilder {
+  /** Adds the next document (documents are numbered in the order added). */
+  add(document: DocumentTerms): void;
+  /** The finished index; the builder is spent. */
+  finish(): TermIndex;
+}
+
 const FIELD_COUNT = FIELDS.length;
 // Term frequencies per field are packed one byte each into one number per posting while building.
 const MAX_TF = 255;
@@ -63,50 +70,88 @@ const MAX_TF = 255;
  * distinct terms, as MiniSearch does, so scores match it to float precision.
  */
 export class CompactTermIndex implements TermIndex {
-  readonly docCount: number;
-  private readonly termIds = new Map<string, number>();
-  private readonly postingDocs: Uint32Array[] = [];
-  private readonly postingScores: Float32Array[] = [];
+  private constructor(
+    readonly docCount: number,
+    private readonly termIds: Map<string, number>,
+    private readonly postingDocs: Uint32Array[],
+    private readonly postingScores: Float32Array[],
+  ) {}
 
-  constructor(documents: readonly DocumentTerms[]) {
-    this.docCount = documents.length;
-    const docsOf: number[][] = [];
-    const tfsOf: number[][] = [];
-    const fieldLength = FIELDS.map(() => new Uint32Array(documents.length));
-    const totalLength = new Array<number>(FIELD_COUNT).fill(0);
-    const counts = new Map<number, number>();
-    documents.forEach((doc, d) => {
-      counts.clear();
-      FIELDS.forEach((field, f) => {
-        const terms = doc[field];
-        const shift = 8 * f;
-        let unique = 0;
-        for (const term of terms) {
-          let id = this.termIds.get(term);
-          if (id === undefined) {
-            id = docsOf.length;
-            this.termIds.set(term, id);
-            docsOf.push([]);
-            tfsOf.push([]);
-          }
-          const packed = counts.get(id) ?? 0;
-          const tf = (packed >>> shift) & 0xff;
-          if (tf === 0) unique++;
-          if (tf < MAX_TF) counts.set(id, packed + (1 << shift));
+  static builder(): TermIndexBuilder {
+    return new CompactIndexBuilder((docCount, termIds, docs, scores) => new CompactTermIndex(docCount, termIds, docs, scores));
+  }
+
+  static build(documents: Iterable<DocumentTerms>): CompactTermIndex {
+    const builder = CompactTermIndex.builder();
+    for (const d of documents) builder.add(d);
+    return builder.finish() as CompactTermIndex;
+  }
+
+  postings(term: string): Postings | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : { docs: this.postingDocs[id], scores: this.postingScores[id] };
+  }
+}
+
+class CompactIndexBuilder implements TermIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  // Per term: the documents that have it and their packed per-field term frequencies.
+  private readonly docsOf: number[][] = [];
+  private readonly tfsOf: number[][] = [];
+  private readonly fieldLength: number[][] = FIELDS.map(() => []);
+  private readonly totalLength = new Array<number>(FIELD_COUNT).fill(0);
+  // Packed term frequencies of the document being added, by term id, and the ids it touched:
+  // an array, not a Map, because this runs once per word of every abstract.
+  private readonly packedOf: number[] = [];
+  private readonly touched: number[] = [];
+  private docCount = 0;
+
+  constructor(private readonly make: (docCount: number, termIds: Map<string, number>, docs: Uint32Array[], scores: Float32Array[]) => TermIndex) {}
+
+  add(doc: DocumentTerms): void {
+    const d = this.docCount++;
+    const packedOf = this.packedOf;
+    const touched = this.touched;
+    touched.length = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const shift = 8 * f;
+      let unique = 0;
+      for (const term of doc[FIELDS[f]]) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.docsOf.length;
+          this.termIds.set(term, id);
+          this.docsOf.push([]);
+          this.tfsOf.push([]);
+          packedOf.push(0);
         }
-        fieldLength[f][d] = Math.max(1, unique);
-        totalLength[f] += Math.max(1, unique);
-      });
-      for (const [id, packed] of counts) {
-        docsOf[id].push(d);
-        tfsOf[id].push(packed);
+        const packed = packedOf[id];
+        if (packed === 0) touched.push(id);
+        const tf = (packed >>> shift) & 0xff;
+        if (tf === 0) unique++;
+        if (tf < MAX_TF) packedOf[id] = packed + (1 << shift);
       }
-    });
-    const avgLength = totalLength.map(t => t / Math.max(1, documents.length));
+      this.fieldLength[f].push(Math.max(1, unique));
+      this.totalLength[f] += Math.max(1, unique);
+    }
+    for (const id of touched) {
+      this.docsOf[id].push(d);
+      this.tfsOf[id].push(packedOf[id]);
+      packedOf[id] = 0;
+    }
+  }
+
+  finish(): TermIndex {
+    const n = this.docCount;
+    const avgLength = this.totalLength.map(t => t / Math.max(1, n));
+    const fieldLength = this.fieldLength.map(ls => Uint32Array.from(ls));
+    const boosts = FIELDS.map(f => FIELD_BOOSTS[f]);
     const docFreq = new Array<number>(FIELD_COUNT);
-    for (let id = 0; id < docsOf.length; id++) {
-      const docs = docsOf[id];
-      const tfs = tfsOf[id];
+    const allDocs: Uint32Array[] = [];
+    const allScores: Float32Array[] = [];
+    for (let id = 0; id < this.docsOf.length; id++) {
+      const docs = this.docsOf[id];
+      const tfs = this.tfsOf[id];
       docFreq.fill(0);
       for (const packed of tfs) for (let f = 0; f < FIELD_COUNT; f++) if ((packed >>> (8 * f)) & 0xff) docFreq[f]++;
       const scores = new Float32Array(docs.length);
@@ -114,20 +159,16 @@ export class CompactTermIndex implements TermIndex {
         let s = 0;
         for (let f = 0; f < FIELD_COUNT; f++) {
           const tf = (tfs[k] >>> (8 * f)) & 0xff;
-          if (tf) s += FIELD_BOOSTS[FIELDS[f]] * bm25(tf, docFreq[f], this.docCount, fieldLength[f][docs[k]], avgLength[f]);
+          if (tf) s += boosts[f] * bm25(tf, docFreq[f], n, fieldLength[f][docs[k]], avgLength[f]);
         }
         scores[k] = s;
       }
-      this.postingDocs.push(Uint32Array.from(docs));
-      this.postingScores.push(scores);
+      allDocs.push(Uint32Array.from(docs));
+      allScores.push(scores);
       // Free the build lists as we go: a 50,000-paper build holds millions of postings.
-      docsOf[id] = [];
-      tfsOf[id] = [];
+      this.docsOf[id] = [];
+      this.tfsOf[id] = [];
     }
-  }
-
-  postings(term: string): Postings | undefined {
-    const id = this.termIds.get(term);
-    return id === undefined ? undefined : { docs: this.postingDocs[id], scores: this.postingScores[id] };
+    return this.make(n, this.termIds, allDocs, allScores);
   }
 }

@@ -44,7 +44,6 @@ export interface Word {
 // A word: letters and digits, possibly joined by connectors (hyphen, underscore, caret, period,
 // apostrophe) that are followed by more letters or digits. "/" and "+" separate words ("7B/13B").
 const WORD = /[\p{L}\p{N}]+(?:[-_.^'’‐‑–][\p{L}\p{N}]+)*/gu;
-const CONNECTOR = /[-_.^'’‐‑–]/;
 
 /** Splits a segment as written (original case) at CamelCase and letter→digit boundaries. */
 export function splitPieces(segment: string): string[] {
@@ -68,51 +67,56 @@ export function splitPieces(segment: string): string[] {
   return pieces;
 }
 
+// ASCII is decided by char code (this runs on every character of every abstract); other
+// scripts by case mapping.
 function isLower(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return c.toLowerCase() !== c.toUpperCase();
 }
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
 }
 
-/** Splits a raw word at its connectors, keeping a decimal point between digits ("2.5"). */
-function splitSegments(raw: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (CONNECTOR.test(c) && !(c === '.' && isDigit(raw[i - 1] ?? '') && isDigit(raw[i + 1] ?? ''))) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else {
-      cur += c;
-    }
+// Connectors split a word, except a period between two digits (a decimal point: "2.5").
+const SEGMENT_SPLIT = /[-_^'’‐‑–]|(?<!\d)\.|\.(?!\d)/;
+/** A word without connectors or inner capitals or digits ("attention", "Models"): nothing to split. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
+
+/** A word as matched by WORD, analysed; undefined when nothing is left (a lone apostrophe). */
+function toWord(match: string): Word | undefined {
+  const raw = match.includes("'") || match.includes('’') ? match.replace(/['’][sS]$/, '') : match;
+  if (PLAIN_WORD.test(raw)) {
+    const lower = raw.toLowerCase();
+    return { text: lower, joined: lower, segments: [lower], pieces: [[lower]] };
   }
-  if (cur) out.push(cur);
-  return out;
+  const segments = raw.split(SEGMENT_SPLIT).filter(Boolean);
+  if (!segments.length) return undefined;
+  const lowerSegments = segments.map(s => s.toLowerCase());
+  return {
+    text: raw.toLowerCase(),
+    joined: lowerSegments.join('').replace(/\./g, ''),
+    segments: lowerSegments,
+    pieces: segments.map(s => splitPieces(s).map(p => p.toLowerCase())),
+  };
 }
 
 /** The words of a text (already normalised), in order. Possessive 's is dropped ("LLM's" → llm). */
 export function words(normalized: string): Word[] {
   const out: Word[] = [];
   for (const m of normalized.matchAll(WORD)) {
-    const raw = m[0].replace(/['’][sS]$/, '');
-    const segments = splitSegments(raw);
-    if (!segments.length) continue;
-    const pieces = segments.map(s => splitPieces(s).map(p => p.toLowerCase()));
-    const lowerSegments = segments.map(s => s.toLowerCase());
-    out.push({
-      text: raw.toLowerCase(),
-      joined: lowerSegments.join('').replace(/\./g, ''),
-      segments: lowerSegments,
-      pieces,
-    });
+    const w = toWord(m[0]);
+    if (w) out.push(w);
   }
   return out;
 }
@@ -141,7 +145,17 @@ export function indexTerm(term: string): string {
 
 /** Calls `fn` with every word form of a text (lowercase, as written) and its index term, in order. */
 export function forEachTerm(text: string, fn: (surface: string, term: string) => void): void {
-  for (const w of words(normalizeText(text))) {
+  for (const m of normalizeText(text).matchAll(WORD)) {
+    const match = m[0];
+    if (PLAIN_WORD.test(match)) {
+      // Most words of an abstract: skip building a Word (indexing 50,000 abstracts is mostly this loop).
+      const lower = match.toLowerCase();
+      const term = indexTerm(lower);
+      if (term) fn(lower, term);
+      continue;
+    }
+    const w = toWord(match);
+    if (!w) continue;
     for (const t of wordTerms(w)) {
       const term = indexTerm(t);
       if (term) fn(t, term);

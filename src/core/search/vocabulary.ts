@@ -3,6 +3,7 @@
 // word may end, and which real word a misspelt one was meant to be; the index only knows stems,
 // and a stem is not always a prefix of its words ("retrieval" → "retriev").
 import { boundedEditDistance } from './editDistance';
+import type { TermIndex } from './termIndex';
 
 export interface WordMatch {
   /** The word as the papers write it (lowercase). */
@@ -17,11 +18,12 @@ export interface Correction extends WordMatch {
 
 export class Vocabulary {
   private readonly surfaceTerm = new Map<string, string>();
-  private readonly termDocs = new Map<string, number>();
   private sorted: string[] | undefined;
   private byLength: string[][] | undefined;
+  private docCount = 0;
+  private docFrequencyOf: (term: string) => number = () => 0;
 
-  /** Records that one document contains `surface`, indexed as `term` (call once per document and term). */
+  /** Records that the documents write `surface`, indexed as `term`. */
   addSurface(surface: string, term: string): void {
     if (!this.surfaceTerm.has(surface)) {
       this.surfaceTerm.set(surface, term);
@@ -30,18 +32,10 @@ export class Vocabulary {
     }
   }
 
-  private documents = 0;
-
-  /** Records the distinct terms of one document. */
-  addDocumentTerms(terms: Iterable<string>): void {
-    this.documents++;
-    for (const t of terms) this.termDocs.set(t, (this.termDocs.get(t) ?? 0) + 1);
-  }
-
-  /** How telling a term is: ln(1 + N / df), 0 for a term no document has. */
-  idf(term: string): number {
-    const df = this.docFrequency(term);
-    return df ? Math.log(1 + this.documents / df) : 0;
+  /** Takes document frequencies from the finished index (they are its postings' lengths). */
+  useIndex(index: TermIndex): void {
+    this.docCount = index.docCount;
+    this.docFrequencyOf = term => index.postings(term)?.docs.length ?? 0;
   }
 
   get size(): number {
@@ -49,12 +43,18 @@ export class Vocabulary {
   }
 
   hasTerm(term: string): boolean {
-    return this.termDocs.has(term);
+    return this.docFrequencyOf(term) > 0;
   }
 
   /** How many documents contain `term` (in any field). */
   docFrequency(term: string): number {
-    return this.termDocs.get(term) ?? 0;
+    return this.docFrequencyOf(term);
+  }
+
+  /** How telling a term is: ln(1 + N / df), 0 for a term no document has. */
+  idf(term: string): number {
+    const df = this.docFrequency(term);
+    return df ? Math.log(1 + this.docCount / df) : 0;
   }
 
   termOf(surface: string): string | undefined {
