@@ -23,8 +23,12 @@ export interface SearchOptions {
 }
 
 /**
- * Which term index backs the search. 'minisearch' is MiniSearch itself; 'compact' is a typed-array
- * index with the same scores, built for large libraries (see bench/searchBench.ts).
+ * Which term index backs the search; both give the same scores and rankings (unit-tested).
+ * 'compact' (the default) is a typed-array index; 'minisearch' is MiniSearch itself, kept as the
+ * reference the compact index is checked against. Measured (bench/searchBench.ts): at 50,000
+ * papers MiniSearch answers at ~940 ms p95 against ~14 ms because it builds a result object per
+ * matching document per term; on the bundled 129 papers the compact index is also the faster
+ * cold start (~26 ms to the first result against ~39 ms), so it is the default everywhere.
  */
 export type SearchEngine = 'minisearch' | 'compact';
 

@@ -19,7 +19,7 @@ export interface Correction extends WordMatch {
 export class Vocabulary {
   private readonly surfaceTerm = new Map<string, string>();
   private sorted: string[] | undefined;
-  private byLength: string[][] | undefined;
+  private byLength: { words: string[]; masks: number[] }[] | undefined;
   private docCount = 0;
   private docFrequencyOf: (term: string) => number = () => 0;
 
@@ -92,13 +92,24 @@ export class Vocabulary {
    */
   corrections(word: string, maxDistance: number, max: number): Correction[] {
     if (!this.byLength) {
-      const buckets: string[][] = [];
-      for (const s of this.surfaceTerm.keys()) (buckets[s.length] ??= []).push(s);
+      const buckets: { words: string[]; masks: number[] }[] = [];
+      for (const s of this.surfaceTerm.keys()) {
+        const b = (buckets[s.length] ??= { words: [], masks: [] });
+        b.words.push(s);
+        b.masks.push(letterMask(s));
+      }
       this.byLength = buckets;
     }
     const found: Correction[] = [];
+    const mask = letterMask(word);
     for (let len = Math.max(1, word.length - maxDistance); len <= word.length + maxDistance; len++) {
-      for (const s of this.byLength[len] ?? []) {
+      const bucket = this.byLength[len];
+      if (!bucket) continue;
+      for (let i = 0; i < bucket.words.length; i++) {
+        // One edit changes at most two letters' presence: most words are ruled out by their masks
+        // alone, before the quadratic distance (a 50,000-paper library has ~100,000 words).
+        if (popcount(mask ^ bucket.masks[i]) > 2 * maxDistance) continue;
+        const s = bucket.words[i];
         const d = boundedEditDistance(word, s, maxDistance);
         if (d <= maxDistance && d > 0) found.push({ surface: s, term: this.surfaceTerm.get(s) as string, distance: d });
       }
@@ -106,4 +117,17 @@ export class Vocabulary {
     found.sort((a, b) => a.distance - b.distance || this.docFrequency(b.term) - this.docFrequency(a.term) || (a.surface < b.surface ? -1 : 1));
     return found.slice(0, max);
   }
+}
+
+/** Which characters a word has, hashed into 32 bits (collisions only make the test looser). */
+function letterMask(word: string): number {
+  let m = 0;
+  for (let i = 0; i < word.length; i++) m |= 1 << (word.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
 }
