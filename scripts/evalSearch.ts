@@ -1,0 +1,131 @@
+// npm run eval:search — scores the search core on the shared dev queries
+// (../shared/eval/search-queries.dev.json, resolved from the project root) against two baselines
+// run the same way: plain MiniSearch with its defaults and Fuse.js with its defaults, both over
+// title + abstract. Prints a table and writes .eval/search.json (every query's top 10 included).
+//
+// Metrics, per query then averaged (overall and per kind):
+//   nDCG@10   gain 2^grade − 1, log2(rank + 1) discount, ideal = the listed grades sorted;
+//   MRR@10    1 / rank of the first grade-2 paper in the top 10 (0 if none), over queries that
+//             list a grade-2 paper;
+//   recall@10 share of the listed papers (any grade) in the top 10.
+import * as fs from 'fs';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import * as path from 'path';
+import { loadCorpusFile } from '../src/core/corpusFile';
+import type { Paper } from '../src/core/model';
+import { PaperSearch } from '../src/core/search';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const QUERIES = path.resolve(ROOT, '..', 'shared', 'eval', 'search-queries.dev.json');
+const OUT = path.join(ROOT, '.eval', 'search.json');
+const K = 10;
+
+interface EvalQuery {
+  id: string;
+  query: string;
+  kind: string;
+  relevant: { title: string; grade: number }[];
+}
+
+interface QueryScore {
+  ndcg: number;
+  /** undefined when the query lists no grade-2 paper */
+  rr: number | undefined;
+  recall: number;
+}
+
+type Ranker = (query: string) => string[];
+
+export function scoreRanking(titles: readonly string[], relevant: EvalQuery['relevant']): QueryScore {
+  const grade = new Map(relevant.map(r => [r.title, r.grade]));
+  const top = titles.slice(0, K);
+  const dcg = top.reduce((s, t, i) => s + (2 ** (grade.get(t) ?? 0) - 1) / Math.log2(i + 2), 0);
+  const ideal = [...relevant]
+    .map(r => r.grade)
+    .sort((a, b) => b - a)
+    .slice(0, K)
+    .reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const hasTop = relevant.some(r => r.grade === 2);
+  const firstTop = top.findIndex(t => grade.get(t) === 2);
+  return {
+    ndcg: ideal ? dcg / ideal : 0,
+    rr: hasTop ? (firstTop >= 0 ? 1 / (firstTop + 1) : 0) : undefined,
+    recall: relevant.length ? top.filter(t => grade.has(t)).length / relevant.length : 0,
+  };
+}
+
+function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+function summarize(scores: QueryScore[]) {
+  return {
+    queries: scores.length,
+    ndcg10: mean(scores.map(s => s.ndcg)),
+    mrr10: mean(scores.filter(s => s.rr !== undefined).map(s => s.rr as number)),
+    recall10: mean(scores.map(s => s.recall)),
+  };
+}
+
+function plainMiniSearch(papers: readonly Paper[]): Ranker {
+  const ms = new MiniSearch<Paper>({ fields: ['title', 'abstract'], storeFields: ['title'] });
+  ms.addAll(papers);
+  return q => ms.search(q).map(r => r.title as string);
+}
+
+function plainFuse(papers: readonly Paper[]): Ranker {
+  const fuse = new Fuse(papers, { keys: ['title', 'abstract'] });
+  return q => fuse.search(q).map(r => r.item.title);
+}
+
+function main(): void {
+  if (!fs.existsSync(QUERIES)) {
+    console.error(`eval:search: the dev queries are missing: expected ${QUERIES} (the shared eval folder beside the project)`);
+    process.exit(2);
+  }
+  const queries = JSON.parse(fs.readFileSync(QUERIES, 'utf8')) as EvalQuery[];
+  const corpus = loadCorpusFile(path.join(ROOT, 'dist', 'corpus.json'));
+  const titles = new Set(corpus.papers.map(p => p.title));
+  const missing = queries.flatMap(q => q.relevant.filter(r => !titles.has(r.title)).map(r => `${q.id}: ${r.title}`));
+  if (missing.length) console.warn(`eval:search: ${missing.length} graded title(s) not in the corpus:\n  ${missing.join('\n  ')}`);
+
+  const ours = new PaperSearch(corpus.papers, corpus.topics);
+  const oursMiniSearch = new PaperSearch(corpus.papers, corpus.topics, { engine: 'minisearch' });
+  const engines: [string, Ranker][] = [
+    ['paper-lens', q => ours.search(q, { limit: K }).map(h => h.paper.title)],
+    ['paper-lens (MiniSearch index)', q => oursMiniSearch.search(q, { limit: K }).map(h => h.paper.title)],
+    ['MiniSearch defaults', plainMiniSearch(corpus.papers)],
+    ['Fuse.js defaults', plainFuse(corpus.papers)],
+  ];
+  const kinds = [...new Set(queries.map(q => q.kind))];
+  const report: Record<string, unknown> = { queries: path.relative(ROOT, QUERIES), k: K, engines: {} };
+  const rows: string[][] = [];
+  for (const [name, rank] of engines) {
+    const perQuery = queries.map(q => {
+      const top = rank(q.query).slice(0, K);
+      return { id: q.id, kind: q.kind, query: q.query, ...scoreRanking(top, q.relevant), top };
+    });
+    const byKind = Object.fromEntries(kinds.map(k => [k, summarize(perQuery.filter(p => p.kind === k))]));
+    const overall = summarize(perQuery);
+    (report.engines as Record<string, unknown>)[name] = { overall, byKind, perQuery };
+    for (const [kind, s] of [['overall', overall] as const, ...Object.entries(byKind)]) {
+      rows.push([name, kind, String(s.queries), s.ndcg10.toFixed(3), s.mrr10.toFixed(3), s.recall10.toFixed(3)]);
+    }
+  }
+  const header = ['engine', 'kind', 'n', 'nDCG@10', 'MRR@10', 'recall@10'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  let previous = '';
+  for (const r of rows) {
+    if (r[0] !== previous && previous) console.log('');
+    previous = r[0];
+    console.log(line(r));
+  }
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, JSON.stringify(report, null, 2));
+  console.log(`\n${queries.length} queries; MRR@10 over the queries listing a grade-2 paper. Details: ${path.relative(ROOT, OUT)}`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,41 @@
+import { displayName } from '../../core/model';
+import { PaperSearch } from '../../core/search';
+import { parseCommandArgs } from '../args';
+import { type CommandSpec, NotFoundError, UsageError } from '../types';
+
+const MAX_LIMIT = 1000;
+
+export const searchCommand: CommandSpec = {
+  name: 'search',
+  usage: 'search <query...> [--limit N] [--json]',
+  summary: 'ranked full-text search (names, titles, abstracts, topics; tolerates typos)',
+  run(args, { out, corpus }) {
+    const { values, positionals } = parseCommandArgs('search', args, { json: { type: 'boolean' }, limit: { type: 'string' } });
+    const query = positionals.join(' ').trim();
+    if (!query) throw new UsageError('search: missing <query> (e.g. paper-lens search kv cache eviction)');
+    let limit = 20;
+    if (values.limit !== undefined) {
+      if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1 || Number(values.limit) > MAX_LIMIT) {
+        throw new UsageError(`search: --limit must be a whole number from 1 to ${MAX_LIMIT}, got '${values.limit}'`);
+      }
+      limit = Number(values.limit);
+    }
+    const c = corpus();
+    // The whole query is complete here: no as-you-type prefix matching on its last word.
+    const hits = new PaperSearch(c.papers, c.topics).search(query, { limit, prefix: false });
+    if (!hits.length) throw new NotFoundError(`no paper matches '${query}'`);
+    if (values.json) {
+      out.stdout(JSON.stringify(hits.map(h => ({ id: h.paper.id, title: h.paper.title, score: round(h.score) })), null, 2));
+      return;
+    }
+    const rows = hits.map((h, i) => {
+      const name = h.paper.shortName ? displayName(h.paper) : '—';
+      return `${String(i + 1).padStart(3)}. ${h.paper.id.padEnd(11)} ${round(h.score).toFixed(2).padStart(7)}  ${name.padEnd(24).slice(0, 24)}  ${h.paper.title}`;
+    });
+    out.stdout([`${hits.length} result${hits.length === 1 ? '' : 's'} for '${query}'`, ...rows].join('\n'));
+  },
+};
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,243 @@
+// Scores documents against planned clauses over a term index, in flat typed arrays sized to the
+// library, so a query costs one pass over the postings it touches and no allocation per document.
+//
+// A clause scores a document by its best alternative (the word, or its synonym, or its
+// completion — never their sum, so a paper that spells a thing two ways does not count it twice).
+// The ranking then goes in tiers:
+//   1. papers whose name or title is exactly the query ("DuoAttention", "giraffe");
+//   2. papers matching every required clause (AND), by score;
+//   3. papers matching some (OR), by score scaled by the share of clauses they match.
+import type { Alternative, Clause } from './queryPlan';
+import { type Postings, scoreIn, type TermIndex } from './termIndex';
+
+/** Clauses are tracked in a 32-bit mask per document. */
+export const MAX_RANKED_CLAUSES = 32;
+
+export interface RankedDocument {
+  doc: number;
+  score: number;
+  /** Bit i set: clause i matched. */
+  clauseMask: number;
+}
+
+/** Selects the `k` best of `docs` by `better` (a strict "ranks before"), in order. */
+export function topK(docs: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
+  if (k <= 0) return [];
+  // A min-heap of the best k so far (its root is the worst of them): O(n log k).
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(heap[j], heap[i]);
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(i, parent)) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(l, m)) m = l;
+      if (r < heap.length && worse(r, m)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (const d of docs) {
+    if (heap.length < k) {
+      heap.push(d);
+      siftUp(heap.length - 1);
+    } else if (better(d, heap[0])) {
+      heap[0] = d;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
+export class Ranker {
+  private readonly total: Float64Array;
+  private readonly clauseMask: Uint32Array;
+  private readonly best: Float64Array;
+  private readonly altSum: Float64Array;
+  private readonly altCount: Uint8Array;
+
+  constructor(private readonly index: TermIndex) {
+    const n = index.docCount;
+    this.total = new Float64Array(n);
+    this.clauseMask = new Uint32Array(n);
+    this.best = new Float64Array(n);
+    this.altSum = new Float64Array(n);
+    this.altCount = new Uint8Array(n);
+  }
+
+  /**
+   * Fills `total` and `clauseMask` for every document matching at least one clause and returns
+   * those documents; the caller must `clear` them before the next query.
+   */
+  private accumulate(clauses: readonly Clause[]): number[] {
+    if (clauses.length > MAX_RANKED_CLAUSES) throw new RangeError(`at most ${MAX_RANKED_CLAUSES} clauses`);
+    const touched: number[] = [];
+    clauses.forEach((clause, ci) => {
+      const clauseTouched: number[] = [];
+      for (const alt of clause.alternatives) this.scoreAlternative(alt, clauseTouched);
+      const bit = 1 << ci;
+      for (const d of clauseTouched) {
+        if (this.clauseMask[d] === 0) touched.push(d);
+        this.total[d] += this.best[d];
+        this.clauseMask[d] |= bit;
+        this.best[d] = 0;
+      }
+    });
+    return touched;
+  }
+
+  /** Raises `best` of each document to this alternative's score where higher. */
+  private scoreAlternative(alt: Alternative, clauseTouched: number[]): void {
+    const postings: Postings[] = [];
+    for (const t of alt.terms) {
+      const p = this.index.postings(t);
+      if (!p) return;
+      postings.push(p);
+    }
+    const raise = (d: number, score: number) => {
+      if (this.best[d] === 0) clauseTouched.push(d);
+      if (score > this.best[d]) this.best[d] = score;
+    };
+    if (postings.length === 1) {
+      const { docs, scores } = postings[0];
+      for (let k = 0; k < docs.length; k++) raise(docs[k], alt.weight * scores[k]);
+      return;
+    }
+    // Several terms, all required: count per document how many of the terms so far it has; only
+    // a document that had all the previous ones may advance.
+    const candidates: number[] = [];
+    postings.forEach(({ docs, scores }, ti) => {
+      for (let k = 0; k < docs.length; k++) {
+        const d = docs[k];
+        if (ti === 0) {
+          candidates.push(d);
+          this.altCount[d] = 1;
+          this.altSum[d] = scores[k];
+        } else if (this.altCount[d] === ti) {
+          this.altCount[d] = ti + 1;
+          this.altSum[d] += scores[k];
+        }
+      }
+    });
+    for (const d of candidates) {
+      if (this.altCount[d] === postings.length) raise(d, alt.weight * this.altSum[d]);
+      this.altCount[d] = 0;
+      this.altSum[d] = 0;
+    }
+  }
+
+  private clear(touched: readonly number[]): void {
+    for (const d of touched) {
+      this.total[d] = 0;
+      this.clauseMask[d] = 0;
+    }
+  }
+
+  /**
+   * The best `limit` documents for the clauses, `exactNames` (documents whose name is the query)
+   * first. Scores are made non-increasing down the list, so they read as the order.
+   */
+  search(clauses: readonly Clause[], limit: number, exactNames: readonly number[]): RankedDocument[] {
+    const touched = this.accumulate(clauses);
+    try {
+      let required = 0;
+      clauses.forEach((c, i) => {
+        if (c.required) required |= 1 << i;
+      });
+      const requiredCount = popcount(required);
+      const nameSet = new Set(exactNames);
+      const andTier: number[] = [];
+      const orTier: number[] = [];
+      const orScore = new Map<number, number>();
+      for (const d of touched) {
+        if (nameSet.has(d)) continue;
+        const matched = this.clauseMask[d] & required;
+        if (requiredCount && matched === required) andTier.push(d);
+        else {
+          const share = requiredCount ? popcount(matched) / requiredCount : 1;
+          orScore.set(d, this.total[d] * share);
+          orTier.push(d);
+        }
+      }
+      const byTotal = (a: number, b: number) => this.total[a] > this.total[b] || (this.total[a] === this.total[b] && a < b);
+      const out: RankedDocument[] = [];
+      const push = (d: number, score: number) => {
+        const previous = out.length ? out[out.length - 1].score : Infinity;
+        out.push({ doc: d, score: Math.min(score, previous), clauseMask: this.clauseMask[d] });
+      };
+      for (const d of topK([...nameSet], limit, byTotal)) push(d, this.total[d]);
+      for (const d of topK(andTier, limit - out.length, byTotal)) push(d, this.total[d]);
+      const byOr = (a: number, b: number) => {
+        const sa = orScore.get(a) as number;
+        const sb = orScore.get(b) as number;
+        return sa > sb || (sa === sb && a < b);
+      };
+      for (const d of topK(orTier, limit - out.length, byOr)) push(d, orScore.get(d) as number);
+      return out;
+    } finally {
+      this.clear(touched);
+    }
+  }
+
+  /**
+   * Documents most like a weighted bag of terms (each clause one term, all optional), with
+   * `boost(doc)` multiplying the score; never `exclude`.
+   */
+  similar(clauses: readonly Clause[], limit: number, exclude: number, boost: (doc: number) => number): RankedDocument[] {
+    const touched = this.accumulate(clauses);
+    try {
+      const score = new Map<number, number>();
+      for (const d of touched) if (d !== exclude) score.set(d, this.total[d] * boost(d));
+      const better = (a: number, b: number) => {
+        const sa = score.get(a) as number;
+        const sb = score.get(b) as number;
+        return sa > sb || (sa === sb && a < b);
+      };
+      return topK([...score.keys()], limit, better).map(d => ({ doc: d, score: score.get(d) as number, clauseMask: this.clauseMask[d] }));
+    } finally {
+      this.clear(touched);
+    }
+  }
+
+  /** For each matched clause, the label of the alternative that scored best in `doc`. */
+  matchLabels(clauses: readonly Clause[], doc: number, clauseMask: number): string[] {
+    const labels: string[] = [];
+    clauses.forEach((clause, ci) => {
+      if (!(clauseMask & (1 << ci))) return;
+      let bestLabel = '';
+      let bestScore = 0;
+      for (const alt of clause.alternatives) {
+        let s = 0;
+        for (const t of alt.terms) {
+          const v = scoreIn(this.index.postings(t), doc);
+          if (!v) {
+            s = 0;
+            break;
+          }
+          s += v;
+        }
+        if (s * alt.weight > bestScore) {
+          bestScore = s * alt.weight;
+          bestLabel = alt.label;
+        }
+      }
+      if (bestLabel && !labels.includes(bestLabel)) labels.push(bestLabel);
+    });
+    return labels;
+  }
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
+}

@@ -1,0 +1,171 @@
+// How the search reads this field's writing. Papers and queries go through the same analysis, so
+// whatever spelling a paper uses, a query written another common way finds it:
+//   "KV-cache" / "KV cache" / "KVCache"      → kv, cache (+ the joined kvcache)
+//   "LongLoRA" / "Long-LoRA" / "long lora"   → long, lora (+ longlora)
+//   "E^2-LLM" / "E²-LLM" / "E2-LLM"          → e, 2, llm (+ e2llm)
+//   "Qwen2.5-1M"                              → qwen2.5, qwen, 2.5, 1m (+ qwen2.51m)
+//   "128K", "2048K", "1000x", "2-bit"         → 128k, 2048k, 1000x, 2, bit (+ 2bit)
+//   "LLM's", "LLMs"                           → llm
+// Numbers keep their unit letter (128k), decimals keep their point (2.5), "12,000" reads as 12000.
+import { normalizeLatex } from '../aliases';
+import { stem } from './stemmer';
+import { STOP_WORDS } from './stopWords';
+
+/** Longest text analysed; beyond this a query is surely pasted prose and the rest adds nothing. */
+export const MAX_ANALYSED_LENGTH = 2000;
+
+/**
+ * Unicode and LaTeX clean-up before anything else: NFKC folds E² to E2, ligatures and full-width
+ * forms to ASCII; diacritics go (Costa-jussà → costa-jussa); "$^2$" and "\&" lose their markup.
+ */
+export function normalizeText(text: string): string {
+  return normalizeLatex(text)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFKC')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+/**
+ * A word as written, with the parts a searcher may type separately. `segments` are the pieces
+ * between hyphens, carets, apostrophes and other connectors; `pieces` additionally splits each
+ * segment at CamelCase and letter→digit boundaries. All lowercase.
+ */
+export interface Word {
+  /** Lowercase, connectors kept: "kv-cache", "longlora", "qwen2.5-1m". */
+  text: string;
+  /** Lowercase without connectors: "kvcache", "e2llm". */
+  joined: string;
+  segments: string[];
+  /** For each segment, its CamelCase / letter-digit pieces (a one-element list when it has none). */
+  pieces: string[][];
+}
+
+// A word: letters and digits, possibly joined by connectors (hyphen, underscore, caret, period,
+// apostrophe) that are followed by more letters or digits. "/" and "+" separate words ("7B/13B").
+const WORD = /[\p{L}\p{N}]+(?:[-_.^'’‐‑–][\p{L}\p{N}]+)*/gu;
+
+/** Splits a segment as written (original case) at CamelCase and letter→digit boundaries. */
+export function splitPieces(segment: string): string[] {
+  if (segment.length < 2) return [segment];
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i < segment.length; i++) {
+    const prev = segment[i - 1];
+    const cur = segment[i];
+    const next = segment[i + 1] ?? '';
+    const lowerToUpper = isLower(prev) && isUpper(cur);
+    // "HTMLParser" → HTML | Parser, but "LLMs" stays whole (a plural, not a new word).
+    const acronymEnd = isUpper(prev) && isUpper(cur) && isLower(next) && isLower(segment[i + 2] ?? '');
+    const letterToDigit = isLetter(prev) && isDigit(cur);
+    if (lowerToUpper || acronymEnd || letterToDigit) {
+      pieces.push(segment.slice(start, i));
+      start = i;
+    }
+  }
+  pieces.push(segment.slice(start));
+  return pieces;
+}
+
+// ASCII is decided by char code (this runs on every character of every abstract); other
+// scripts by case mapping.
+function isLower(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return c.toLowerCase() !== c.toUpperCase();
+}
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+// Connectors split a word, except a period between two digits (a decimal point: "2.5").
+const SEGMENT_SPLIT = /[-_^'’‐‑–]|(?<!\d)\.|\.(?!\d)/;
+/** A word without connectors or inner capitals or digits ("attention", "Models"): nothing to split. */
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
+
+/** A word as matched by WORD, analysed; undefined when nothing is left (a lone apostrophe). */
+function toWord(match: string): Word | undefined {
+  const raw = match.includes("'") || match.includes('’') ? match.replace(/['’][sS]$/, '') : match;
+  if (PLAIN_WORD.test(raw)) {
+    const lower = raw.toLowerCase();
+    return { text: lower, joined: lower, segments: [lower], pieces: [[lower]] };
+  }
+  const segments = raw.split(SEGMENT_SPLIT).filter(Boolean);
+  if (!segments.length) return undefined;
+  const lowerSegments = segments.map(s => s.toLowerCase());
+  return {
+    text: raw.toLowerCase(),
+    joined: lowerSegments.join('').replace(/\./g, ''),
+    segments: lowerSegments,
+    pieces: segments.map(s => splitPieces(s).map(p => p.toLowerCase())),
+  };
+}
+
+/** The words of a text (already normalised), in order. Possessive 's is dropped ("LLM's" → llm). */
+export function words(normalized: string): Word[] {
+  const out: Word[] = [];
+  for (const m of normalized.matchAll(WORD)) {
+    const w = toWord(m[0]);
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * The index terms a word contributes, before stemming: each segment, the word joined when it has
+ * several segments, and for a CamelCase segment its pieces and each pair of neighbouring pieces —
+ * "LongLoRA" → longlora, long, lo, ra, longlo, lora — so "long lora" and "lora" find it.
+ */
+export function wordTerms(word: Word): string[] {
+  const terms: string[] = [...word.segments];
+  if (word.segments.length > 1) terms.push(word.joined);
+  for (const pieces of word.pieces) {
+    if (pieces.length < 2) continue;
+    terms.push(...pieces);
+    if (pieces.length > 2) for (let i = 0; i + 1 < pieces.length; i++) terms.push(pieces[i] + pieces[i + 1]);
+  }
+  return terms;
+}
+
+/** Stems a lowercase term; stop words come back as ''. */
+export function indexTerm(term: string): string {
+  if (STOP_WORDS.has(term)) return '';
+  return stem(term);
+}
+
+/** Calls `fn` with every word form of a text (lowercase, as written) and its index term, in order. */
+export function forEachTerm(text: string, fn: (surface: string, term: string) => void): void {
+  for (const m of normalizeText(text).matchAll(WORD)) {
+    const match = m[0];
+    if (PLAIN_WORD.test(match)) {
+      // Most words of an abstract: skip building a Word (indexing 50,000 abstracts is mostly this loop).
+      const lower = match.toLowerCase();
+      const term = indexTerm(lower);
+      if (term) fn(lower, term);
+      continue;
+    }
+    const w = toWord(match);
+    if (!w) continue;
+    for (const t of wordTerms(w)) {
+      const term = indexTerm(t);
+      if (term) fn(t, term);
+    }
+  }
+}
+
+/** Every index term of a text, in order, stop words removed. */
+export function analyze(text: string): string[] {
+  const out: string[] = [];
+  forEachTerm(text, (_surface, term) => out.push(term));
+  return out;
+}

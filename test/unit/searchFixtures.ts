@@ -1,0 +1,40 @@
+// Small hand-made libraries for the search tests: each test states the papers it ranks.
+import type { Paper, Topic } from '../../src/core/model';
+import { PaperSearch, type SearchEngine } from '../../src/core/search';
+
+export interface PaperSpec {
+  id: string;
+  title: string;
+  abstract?: string;
+  shortName?: string;
+  aliases?: string[];
+  topics?: string[];
+}
+
+export function paper(spec: PaperSpec): Paper {
+  return {
+    id: spec.id,
+    arxiv: spec.id,
+    title: spec.title,
+    abstract: spec.abstract ?? '',
+    year: 2024,
+    month: 1,
+    firstAuthor: 'Doe',
+    shortName: spec.shortName ?? null,
+    aliases: (spec.aliases ?? (spec.shortName ? [spec.shortName] : [])).map(name => ({ name, origin: 'curated' as const })),
+    topics: spec.topics ?? ['misc'],
+    links: [],
+  };
+}
+
+export const TOPICS: Topic[] = [
+  { id: 'misc', label: 'Miscellany', description: 'Everything else.' },
+  { id: 'memory', label: 'Memory', description: 'Remembering things.' },
+  { id: 'vision', label: 'Vision', description: 'Pictures and video.' },
+];
+
+export function library(specs: PaperSpec[], engine?: SearchEngine): PaperSearch {
+  return new PaperSearch(specs.map(paper), TOPICS, engine ? { engine } : {});
+}
+
+export const ids = (hits: { paper: Paper }[]) => hits.map(h => h.paper.id);

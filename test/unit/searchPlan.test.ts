@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import { type Clause, MAX_CLAUSES } from '../../src/core/search/queryPlan';
+import { library } from './searchFixtures';
+
+// A library whose words the planner can look up: completions, corrections and joins are only
+// offered towards words that exist.
+const lib = library([
+  { id: '1', title: 'Key-value cache eviction for streaming LLM inference', abstract: 'We evict KV entries. Sequence parallelism across GPUs.' },
+  { id: '2', title: 'Needle in a haystack tests', abstract: 'A needle-in-a-haystack benchmark for long context.' },
+  { id: '3', title: 'LongLoRA: efficient fine-tuning', abstract: 'Low-rank adaptation (LoRA) for long context.', shortName: 'LongLoRA' },
+  { id: '4', title: 'Quantization of transformers', abstract: 'Quantizing the weights of a transformer model.' },
+  { id: '5', title: 'Multimodal models', abstract: 'Large multimodal models (LMMs) read pictures.' },
+]);
+
+const alternatives = (c: Clause) => c.alternatives.map(a => a.terms.join('+'));
+const clause = (clauses: Clause[], label: string) => {
+  const c = clauses.find(x => x.label === label);
+  assert.ok(c, `no clause '${label}' in ${clauses.map(x => x.label).join(' | ')}`);
+  return c;
+};
+
+describe('search query planning', () => {
+  it('expands an acronym to its spelled-out form and back', () => {
+    const kv = clause(lib.plan('kv cache', { prefix: false }).clauses, 'kv');
+    assert.deepStrictEqual(alternatives(kv), ['kv', 'key+valu']);
+    const niah = lib.plan('NIAH', { prefix: false }).clauses;
+    assert.strictEqual(niah.length, 1);
+    assert.deepStrictEqual(alternatives(niah[0]), ['needl+haystack']);
+    // the phrase as typed is one clause, not three required words
+    const phrase = lib.plan('needle in a haystack', { prefix: false }).clauses;
+    assert.strictEqual(phrase.length, 1);
+    assert.ok(alternatives(phrase[0]).includes('needl+haystack'));
+    const lora = clause(lib.plan('low-rank adaptation', { prefix: false }).clauses, 'low rank adaptation');
+    assert.ok(alternatives(lora).includes('lora'), alternatives(lora).join());
+  });
+
+  it('weighs a spelled-out form like its acronym, not by its number of words', () => {
+    const kv = clause(lib.plan('kv', { prefix: false }).clauses, 'kv');
+    const spelled = kv.alternatives.find(a => a.terms.length === 2);
+    assert.ok(spelled && spelled.weight < 0.5, `weight ${spelled?.weight}`);
+  });
+
+  it('drops stop words and keeps request words only as optional clauses', () => {
+    const plan = lib.plan('what is the best way to find papers about quantization?', { prefix: false });
+    assert.deepStrictEqual(plan.clauses.filter(c => c.required).map(c => c.label), ['quantization']);
+    assert.ok(plan.clauses.every(c => !['what', 'is', 'the', 'to', 'about'].includes(c.label)));
+    assert.ok(plan.clauses.some(c => c.label === 'papers' && !c.required) || plan.unknown.includes('papers'));
+  });
+
+  it('completes only the last word, and only while it is being typed', () => {
+    const typing = lib.plan('transformer quant');
+    assert.ok(clause(typing.clauses, 'quant').alternatives.some(a => a.label === 'quantization'));
+    assert.ok(!clause(typing.clauses, 'transformer').alternatives.some(a => a.label === 'transformers'));
+    const done = lib.plan('transformer quant ');
+    assert.strictEqual(done.clauses.find(c => c.label === 'quant'), undefined);
+    const off = lib.plan('quant', { prefix: false });
+    assert.strictEqual(off.clauses.length, 0);
+    assert.deepStrictEqual(off.unknown, ['quant']);
+  });
+
+  it('corrects a misspelt word, but never a word the papers use', () => {
+    const typo = clause(lib.plan('sequnce parallelism', { prefix: false }).clauses, 'sequnce');
+    assert.deepStrictEqual(typo.alternatives.map(a => a.label), ['sequence']);
+    assert.ok(typo.alternatives[0].weight < 1);
+    const known = clause(lib.plan('sequence parallelism', { prefix: false }).clauses, 'sequence');
+    assert.deepStrictEqual(known.alternatives.map(a => a.label), ['sequence']);
+    assert.strictEqual(known.alternatives[0].weight, 1);
+  });
+
+  it('joins two typed words that the papers write as one, and splits one they write as two', () => {
+    const joined = lib.plan('long lora', { prefix: false }).clauses;
+    assert.strictEqual(joined.length, 1);
+    assert.deepStrictEqual(alternatives(joined[0]), ['longlora', 'long+lora']);
+    const split = clause(lib.plan('streamingllm', { prefix: false }).clauses, 'streamingllm');
+    assert.deepStrictEqual(alternatives(split), ['stream+llm']);
+    const camel = clause(lib.plan('StreamingLLM', { prefix: false }).clauses, 'streamingllm');
+    assert.deepStrictEqual(alternatives(camel), ['stream+llm']);
+  });
+
+  it('keys the whole query as a name for exact-name hits', () => {
+    assert.strictEqual(lib.plan('Long-LoRA').nameKey, 'longlora');
+    assert.strictEqual(lib.plan('E^2-LLM').nameKey, 'e2llm');
+  });
+
+  it('caps the number of clauses of a pasted paragraph', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `quantization${i % 3 ? 'x' : ''} model${i}`).join(' ');
+    assert.ok(lib.plan(words).clauses.length <= MAX_CLAUSES);
+  });
+});
