@@ -6,6 +6,7 @@ import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
 import { Ranker } from './ranker';
 import { CompactTermIndex, type DocumentTerms, type TermIndex, type TermIndexBuilder } from './termIndex';
 import { forEachTerm, indexTerm } from './text';
+import { type TopicPrior, TopicPriorBuilder } from './topicPrior';
 import { Vocabulary } from './vocabulary';
 
 export interface SearchHit {
@@ -37,6 +38,12 @@ export interface PaperSearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
+/**
+ * How much the topic prior (topicPrior.ts) lifts papers of the topics a query is about. Measured
+ * on the dev queries: 0 → 0.889 nDCG@10, 0.25 → 0.891, 0.5 → 0.895, 1 → 0.896, 2 → 0.892; 0.5 keeps
+ * most of the gain with the least effect on queries that are not about a topic.
+ */
+export const TOPIC_PRIOR_STRENGTH = 0.5;
 const DEFAULT_RELATED = 10;
 /** Terms of a paper used to find its neighbours: its most distinctive ones (≤ 32, the ranker's mask). */
 const RELATED_TERMS = 32;
@@ -45,6 +52,7 @@ const RELATED_TOPIC_BONUS = 0.25;
 
 interface PendingBuild {
   builder: TermIndexBuilder;
+  topics: TopicPriorBuilder;
   vocabulary: Vocabulary;
   /** The next paper to index. */
   next: number;
@@ -54,6 +62,7 @@ interface Built {
   index: TermIndex;
   vocabulary: Vocabulary;
   ranker: Ranker;
+  topicPrior: TopicPrior;
   /** nameKey → papers that have this name or title. */
   names: Map<string, number[]>;
 }
@@ -97,6 +106,7 @@ export class PaperSearch {
   private pending: PendingBuild | undefined;
   private readonly byId = new Map<string, number>();
   private readonly topicText: Map<string, string>;
+  private readonly topicIds: string[];
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -105,6 +115,7 @@ export class PaperSearch {
   ) {
     papers.forEach((p, i) => this.byId.set(p.id, i));
     this.topicText = new Map(topics.map(t => [t.id, `${t.label}. ${t.description}`]));
+    this.topicIds = topics.map(t => t.id);
   }
 
   /** Builds the index now instead of on the first search (for warm-up, tests and benchmarks). */
@@ -132,6 +143,7 @@ export class PaperSearch {
   private startBuild(): PendingBuild {
     return (this.pending ??= {
       builder: this.options.engine === 'minisearch' ? MiniSearchTermIndex.builder() : CompactTermIndex.builder(),
+      topics: new TopicPriorBuilder(this.topicIds),
       vocabulary: new Vocabulary(),
       next: 0,
     });
@@ -139,9 +151,12 @@ export class PaperSearch {
 
   /** Analyses and indexes papers until all are done or `deadline` (performance.now()) passes. */
   private indexPapers(state: PendingBuild, deadline: number): void {
-    const { builder, vocabulary } = state;
+    const { builder, vocabulary, topics } = state;
     while (state.next < this.papers.length) {
-      builder.add(paperTerms(this.papers[state.next++], this.topicText, vocabulary));
+      const paper = this.papers[state.next++];
+      const terms = paperTerms(paper, this.topicText, vocabulary);
+      builder.add(terms);
+      topics.add(paper.topics, terms);
       if ((state.next & 15) === 0 && performance.now() > deadline) return;
     }
   }
@@ -164,7 +179,8 @@ export class PaperSearch {
       }
     });
     this.pending = undefined;
-    this.built = { index, vocabulary, ranker: new Ranker(index), names };
+    const topicPrior = state.topics.finish(term => vocabulary.docFrequency(term));
+    this.built = { index, vocabulary, ranker: new Ranker(index), topicPrior, names };
     return this.built;
   }
 
@@ -181,7 +197,8 @@ export class PaperSearch {
     const plan = planQuery(query, built.vocabulary, { prefix: options.prefix ?? true });
     const exact = built.names.get(plan.nameKey) ?? [];
     if (!plan.clauses.length && !exact.length) return [];
-    return built.ranker.search(plan.clauses, limit, exact).map(r => ({
+    const boost = built.topicPrior.documentBoost(plan.clauses, TOPIC_PRIOR_STRENGTH);
+    return built.ranker.search(plan.clauses, limit, exact, boost).map(r => ({
       paper: this.papers[r.doc],
       score: r.score,
       matches: built.ranker.matchLabels(plan.clauses, r.doc, r.clauseMask),

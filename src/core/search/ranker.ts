@@ -144,11 +144,14 @@ export class Ranker {
 
   /**
    * The best `limit` documents for the clauses, `exactNames` (documents whose name is the query)
-   * first. Scores are made non-increasing down the list, so they read as the order.
+   * first, each score multiplied by `boost(doc)` when given. Scores are made non-increasing down
+   * the list, so they read as the order.
    */
-  search(clauses: readonly Clause[], limit: number, exactNames: readonly number[]): RankedDocument[] {
+  search(clauses: readonly Clause[], limit: number, exactNames: readonly number[], boost?: (doc: number) => number): RankedDocument[] {
     const touched = this.accumulate(clauses);
     try {
+      // A per-document prior (the topic prior) scales scores before the tiers are formed.
+      if (boost) for (const d of touched) this.total[d] *= boost(d);
       let required = 0;
       clauses.forEach((c, i) => {
         if (c.required) required |= 1 << i;

@@ -1,0 +1,96 @@
+// Topic prior: cluster-based smoothing over the curated topics. Each topic gets a centroid — the
+// tf·idf terms of its papers' titles and abstracts — and a query is matched against the centroids
+// as well as against papers. A paper in a topic the query is about then ranks above an equally
+// scored paper outside it: "kv cache eviction" lifts DuoAttention (kv-cache topic, never says
+// "eviction") over a paper that only mentions caches in passing. It uses only the curation every
+// paper already has, so it works the same on queries nobody has seen.
+import type { Clause } from './queryPlan';
+import type { DocumentTerms } from './termIndex';
+
+/** How much a primary topic counts against a secondary one. */
+const SECONDARY_TOPIC_WEIGHT = 0.5;
+/** Centroid terms kept per topic: enough for its vocabulary, not its noise. */
+const CENTROID_TERMS = 400;
+
+/** Accumulates topic centroids while papers are indexed (no need to keep every paper's terms). */
+export class TopicPriorBuilder {
+  private readonly sums: Map<string, number>[];
+  private readonly members: Float64Array;
+  private readonly docTopics: (readonly string[])[] = [];
+
+  constructor(private readonly topicIds: readonly string[]) {
+    this.sums = topicIds.map(() => new Map());
+    this.members = new Float64Array(topicIds.length);
+  }
+
+  add(topics: readonly string[], terms: DocumentTerms): void {
+    this.docTopics.push(topics);
+    let tf: Map<string, number> | undefined;
+    topics.forEach((topic, position) => {
+      const ti = this.topicIds.indexOf(topic);
+      if (ti < 0) return;
+      if (!tf) {
+        tf = new Map();
+        for (const t of terms.title) tf.set(t, (tf.get(t) ?? 0) + 2);
+        for (const t of terms.abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
+      }
+      const w = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
+      this.members[ti] += w;
+      const sums = this.sums[ti];
+      for (const [t, f] of tf) sums.set(t, (sums.get(t) ?? 0) + w * (1 + Math.log(f)));
+    });
+  }
+
+  finish(docFrequency: (term: string) => number): TopicPrior {
+    const docCount = this.docTopics.length;
+    const centroids = this.sums.map((sums, ti) => {
+      const weighted = [...sums].map(([t, s]) => [t, (s / Math.max(this.members[ti], 1)) * Math.log(1 + docCount / Math.max(1, docFrequency(t)))] as const);
+      weighted.sort((a, b) => b[1] - a[1]);
+      return new Map(weighted.slice(0, CENTROID_TERMS));
+    });
+    return new TopicPrior(this.topicIds, this.docTopics, centroids);
+  }
+}
+
+export class TopicPrior {
+  constructor(
+    private readonly topicIds: readonly string[],
+    private readonly docTopics: readonly (readonly string[])[],
+    private readonly centroids: readonly Map<string, number>[],
+  ) {}
+
+  /** How well the query matches each topic, scaled so the best topic is 1 (all 0 when none does). */
+  topicScores(clauses: readonly Clause[]): Float64Array {
+    const scores = new Float64Array(this.topicIds.length);
+    this.centroids.forEach((centroid, ti) => {
+      let s = 0;
+      for (const clause of clauses) {
+        let best = 0;
+        for (const alt of clause.alternatives) {
+          let sum = 0;
+          for (const t of alt.terms) sum += centroid.get(t) ?? 0;
+          best = Math.max(best, (alt.weight * sum) / alt.terms.length);
+        }
+        s += best;
+      }
+      scores[ti] = s;
+    });
+    const max = Math.max(0, ...scores);
+    if (max > 0) for (let i = 0; i < scores.length; i++) scores[i] /= max;
+    return scores;
+  }
+
+  /** Per-document multiplier 1 + strength · (how much its topics are what the query is about). */
+  documentBoost(clauses: readonly Clause[], strength: number): (doc: number) => number {
+    const scores = this.topicScores(clauses);
+    const byId = new Map(this.topicIds.map((id, i) => [id, scores[i]]));
+    return doc => {
+      let prior = 0;
+      this.docTopics[doc].forEach((t, position) => {
+        const s = byId.get(t) ?? 0;
+        prior = Math.max(prior, (position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT) * s * s);
+      });
+      return 1 + strength * prior;
+    };
+  }
+}
