@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { PaperCommands } from './vscode/commands';
 import { DetailsPanel } from './vscode/detailsPanel';
-import { type PaperMatcher, PapersTreeProvider } from './vscode/papersTree';
-import type { RankedSearch } from './vscode/searchPick';
+import { PapersTreeProvider } from './vscode/papersTree';
 import { PaperCompletionProvider } from './vscode/completion';
 import { type DetectedMention, DocumentScanner, type MentionFinder } from './vscode/documentScanner';
 import { PaperHoverProvider } from './vscode/hover';
@@ -67,36 +66,24 @@ function registerForLanguages(context: vscode.ExtensionContext, services: PaperL
   );
 }
 
-/** Plain word search until the ranked search core is wired in. */
-function wordMatcher(services: PaperLensServices): PaperMatcher & RankedSearch {
-  return {
-    search(query) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      return services.corpus().papers
-        .filter(p => {
-          const text = `${p.title} ${p.aliases.map(a => a.name).join(' ')} ${p.abstract}`.toLowerCase();
-          return words.every(w => text.includes(w));
-        })
-        .map(paper => ({ paper, score: 1 }));
-    },
-  };
-}
-
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const started = performance.now();
   const services = new PaperLensServices(context);
 
-  const papersTree = new PapersTreeProvider(services, () => wordMatcher(services));
+  const papersTree = new PapersTreeProvider(services, () => services.search());
   const papersView = vscode.window.createTreeView('paperLens.papers', { treeDataProvider: papersTree, showCollapseAll: true });
   papersTree.onFilterChanged = message => {
     papersView.message = message;
   };
   context.subscriptions.push(papersTree, papersView);
 
-  const details = new DetailsPanel(services, () => []);
+  const details = new DetailsPanel(services, paper => services.search().related(paper.id, 8).map(h => ({
+    paper: h.paper,
+    reason: services.corpus().topic(h.paper.topics[0])?.label,
+  })));
   context.subscriptions.push(details);
 
-  const searchPick = new SearchPick(services, () => wordMatcher(services));
+  const searchPick = new SearchPick(services, () => services.search());
   context.subscriptions.push(searchPick, vscode.commands.registerCommand('paperLens.search', (query?: unknown) => {
     searchPick.open(typeof query === 'string' ? query : '');
   }));

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import { loadCorpusFile } from '../core/corpusFile';
 import type { Paper } from '../core/model';
+import { PaperSearch } from '../core/search';
 import { REFERENCE_FORMATS, type ReferenceFormat } from '../core/references';
 
 export type GroupBy = 'topic' | 'year' | 'none';
@@ -44,6 +45,7 @@ const MAX_RECENT = 10;
 
 export class PaperLensServices {
   private corpusCache: Corpus | undefined;
+  private searchCache: PaperSearch | undefined;
   readonly config = new PaperLensConfig();
   private readonly onDidOpenPaperEmitter = new vscode.EventEmitter<Paper>();
   /** Fires when a paper's details are opened (the quick pick shows recent papers). */
@@ -56,6 +58,11 @@ export class PaperLensServices {
   /** The bundled corpus, read on first use. */
   corpus(): Corpus {
     return (this.corpusCache ??= loadCorpusFile(this.corpusPath));
+  }
+
+  /** The ranked search over the corpus; its index builds on the first query. */
+  search(): PaperSearch {
+    return (this.searchCache ??= new PaperSearch(this.corpus().papers, this.corpus().topics));
   }
 
   /** Resolves what commands receive (a paper, a tree node, an id) to a paper. */

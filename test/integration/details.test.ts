@@ -25,6 +25,16 @@ describe('details view and reference commands', () => {
     assert.strictEqual(panel.title, 'KVQuant');
   });
 
+  it('lists related papers from the search index, never the paper itself', async () => {
+    await vscode.commands.executeCommand('paperLens.openDetails', 'DuoAttention');
+    const html = api.details.webviewPanel!.webview.html;
+    const related = [...html.matchAll(/data-action="openPaper" data-paper="([^"]+)"/g)].map(m => m[1]);
+    assert.ok(related.length >= 3, `related: ${related.join(', ')}`);
+    assert.ok(!related.includes('2410.10819'));
+    const corpus = api.services.corpus();
+    assert.ok(related.some(id => corpus.paper(id)?.topics.includes('kv-cache')), 'no same-topic neighbour');
+  });
+
   it('renders a hostile abstract as text', () => {
     const base = api.services.corpus().paper('2410.10819')!;
     const hostile: Paper = {

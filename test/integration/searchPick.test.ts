@@ -35,6 +35,14 @@ describe('search quick pick', () => {
     assert.strictEqual(first.buttons?.length, 2);
   });
 
+  it('answers a topic query with papers of that topic', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'kv cache eviction');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const papers = pick.items.map(i => (i as PaperPickItem).paper).filter(p => p);
+    assert.ok(papers.length >= 5);
+    assert.strictEqual(papers[0]?.topics[0], 'kv-cache');
+  });
+
   it('shows a clear "no papers match" item, never an error', async () => {
     await vscode.commands.executeCommand('paperLens.search', 'zzzqqqxxx nothing');
     const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
