@@ -9,6 +9,8 @@ import type { DocumentTerms } from './termIndex';
 
 /** How much a primary topic counts against a secondary one. */
 const SECONDARY_TOPIC_WEIGHT = 0.5;
+/** Topics per paper the prior looks at (the corpus allows a primary and two more). */
+const MAX_TOPICS = 3;
 /** Centroid terms kept per topic: enough for its vocabulary, not its noise. */
 const CENTROID_TERMS = 400;
 
@@ -48,14 +50,23 @@ export class TopicPriorBuilder {
       weighted.sort((a, b) => b[1] - a[1]);
       return new Map(weighted.slice(0, CENTROID_TERMS));
     });
-    return new TopicPrior(this.topicIds, this.docTopics, centroids);
+    // Topic positions per document in a flat typed array (-1: none), so scoring a document costs
+    // a few array reads even when a query touches every paper of a large library.
+    const docTopicIndex = new Int16Array(docCount * MAX_TOPICS).fill(-1);
+    this.docTopics.forEach((topics, d) => {
+      topics.slice(0, MAX_TOPICS).forEach((t, k) => {
+        docTopicIndex[d * MAX_TOPICS + k] = this.topicIds.indexOf(t);
+      });
+    });
+    return new TopicPrior(this.topicIds, docTopicIndex, centroids);
   }
 }
 
 export class TopicPrior {
   constructor(
     private readonly topicIds: readonly string[],
-    private readonly docTopics: readonly (readonly string[])[],
+    /** MAX_TOPICS entries per document: topic index by position (primary first), -1 when none. */
+    private readonly docTopicIndex: Int16Array,
     private readonly centroids: readonly Map<string, number>[],
   ) {}
 
@@ -83,13 +94,15 @@ export class TopicPrior {
   /** Per-document multiplier 1 + strength · (how much its topics are what the query is about). */
   documentBoost(clauses: readonly Clause[], strength: number): (doc: number) => number {
     const scores = this.topicScores(clauses);
-    const byId = new Map(this.topicIds.map((id, i) => [id, scores[i]]));
+    const index = this.docTopicIndex;
     return doc => {
       let prior = 0;
-      this.docTopics[doc].forEach((t, position) => {
-        const s = byId.get(t) ?? 0;
-        prior = Math.max(prior, (position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT) * s * s);
-      });
+      for (let k = 0; k < MAX_TOPICS; k++) {
+        const ti = index[doc * MAX_TOPICS + k];
+        if (ti < 0) break;
+        const s = scores[ti];
+        prior = Math.max(prior, (k === 0 ? 1 : SECONDARY_TOPIC_WEIGHT) * s * s);
+      }
       return 1 + strength * prior;
     };
   }
