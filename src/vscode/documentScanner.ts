@@ -31,6 +31,11 @@ export class DocumentScanner implements vscode.Disposable {
     this.disposables = [vscode.workspace.onDidCloseTextDocument(doc => this.cache.delete(doc.uri.toString()))];
   }
 
+  /** Too large to scan: hover and the view skip it (and the view says so). */
+  isTooLarge(doc: vscode.TextDocument): boolean {
+    return doc.getText().length > MAX_SCAN_CHARS;
+  }
+
   /** Whether Paper Lens looks for paper names in this document (by language setting). */
   isEnabledFor(doc: vscode.TextDocument): boolean {
     return this.config.languages.includes(doc.languageId);

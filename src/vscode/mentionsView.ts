@@ -53,7 +53,10 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
     if (editor) this.document = editor.document;
     const doc = this.document && !this.document.isClosed ? this.document : undefined;
     this.groups = doc && this.scanner.isEnabledFor(doc) ? this.group(this.scanner.mentions(doc)) : [];
-    const state = !doc ? 'noEditor' : !this.scanner.isEnabledFor(doc) ? 'unsupported' : this.groups.length ? 'some' : 'none';
+    const state = !doc ? 'noEditor'
+      : !this.scanner.isEnabledFor(doc) ? 'unsupported'
+        : this.groups.length ? 'some'
+          : this.scanner.isTooLarge(doc) ? 'tooLarge' : 'none';
     void vscode.commands.executeCommand('setContext', 'paperLens.mentions.state', state);
     this.changeEmitter.fire();
   }
