@@ -239,14 +239,15 @@ const GENERIC_TAILS = new Set(['LLM', 'LM', 'GPT', 'VL', 'VLM', 'MLLM']);
 
 /**
  * The short form of a name with a generic model-type tail, when what remains is itself a name
- * rather than a word ("Infinite-LLM" keeps its tail): "E^2-LLM" → "E^2", "DistKV-LLM" → "DistKV".
+ * rather than a word ("Infinite-LLM", "Fourier-VLM" keep their tails): "E^2-LLM" → "E^2", "DistKV-LLM" → "DistKV".
  */
 export function shortForms(name: string, lexicon: Lexicon): string[] {
   const m = /^([^\s-]+)-([A-Za-z]+)$/.exec(name);
   if (!m || !GENERIC_TAILS.has(m[2])) return [];
   const head = m[1];
   const bare = normalizeLatex(head).replace(/[^\p{L}\p{N}²³]/gu, '');
-  if (bare.length < 2 || !/\p{Lu}/u.test(head)) return [];
+  // The head must read as a name on its own: "Fourier" (of Fourier-VLM) is a word of its own.
+  if (bare.length < 2 || !isNameLike(head)) return [];
   if (lexicon.isOrdinaryWord(bare.toLowerCase()) || lexicon.isFieldTerm(head)) return [];
   return [head];
 }

@@ -78,6 +78,7 @@ describe('alias derivation (on papers the corpus has never seen)', () => {
     assert.deepStrictEqual(shortForms('E^2-LLM', lex), ['E^2']);
     assert.deepStrictEqual(shortForms('DistKV-LLM', lex), ['DistKV']);
     assert.deepStrictEqual(shortForms('Infinite-LLM', lex), []);
+    assert.deepStrictEqual(shortForms('Fourier-VLM', lex), []);
     assert.deepStrictEqual(shortForms('CRUD-RAG', lex), []);
     assert.deepStrictEqual(shortForms('Video-LevelGauge', lex), []);
     const d = derive('Q9-LLM: Quick Extension of Context Windows');
