@@ -1,59 +1,152 @@
 // A trie over normalised code units of every name, walked from word starts. One walk per word start
 // finds every name that begins there, so a whole text costs one pass plus a few steps per word —
 // however many names there are (compare one regular expression per name).
-import { isBlank, NEWLINE, normalizeName, normalUnit, SPACE } from './chars';
+//
+// Names are added to a Map-based trie, then compiled into flat typed arrays (each node's children
+// sorted by code unit, searched linearly or by bisection): lookups then touch a few cache lines and
+// allocate nothing. A hash set of the first words of all names turns most words away before any
+// walk starts.
+import { isBlank, isWordAt, lowerUnit, NEWLINE, normalizeName, normalUnit, SPACE } from './chars';
 
-/** Where a walk reached the end of one or more names: text end offset and the names' group. */
-export interface TrieHit {
-  end: number;
-  group: number;
+/** Where walks write their hits: text end offsets and name-group indices, `count` of them. */
+export interface TrieHits {
+  count: number;
+  ends: Int32Array;
+  groups: Int32Array;
 }
 
+export function createHits(capacity = 64): TrieHits {
+  return { count: 0, ends: new Int32Array(capacity), groups: new Int32Array(capacity) };
+}
+
+interface Compiled {
+  /** Per node: index of its first child in `childUnits`/`childNodes`, and how many it has. */
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  childUnits: Uint16Array;
+  childNodes: Int32Array;
+  /** Per node: group index of the names ending there, or -1. */
+  terminal: Int32Array;
+  /** The root's children by ASCII unit (0 = none): the root has the most children. */
+  rootAscii: Int32Array;
+  /** Per node with exactly one child (most nodes: the long tails of titles): its unit, else -1. */
+  onlyUnit: Int32Array;
+  /** Open-addressing set of the hashes (`wordHash`) of every name's first word; 0 = empty. */
+  firstWords: Int32Array;
+}
+
+/**
+ * FNV-1a over code units, cut to 30 bits so V8 keeps it an unboxed small integer (a full 32-bit
+ * hash is boxed on the heap half the time, and the garbage costs more than the hashing). Never 0
+ * once finished: the scanner computes it while reading each word.
+ */
+export const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193) & 0x3fffffff;
+}
+export function finishHash(h: number): number {
+  return h === 0 ? 1 : h;
+}
+
+/** The hash of the word (letters/digits run) at the start of `s`. */
+function firstWordHash(s: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < s.length && isWordAt(s, i); i++) h = hashStep(h, lowerUnit(s.charCodeAt(i)));
+  return finishHash(h);
+}
+
+
 export class NameTrie<T> {
-  /** Edges of all nodes: key = node * 65536 + normalised code unit. */
-  private readonly edges = new Map<number, number>();
-  private nodeCount = 1;
-  /** Group index of the names ending at a node, or -1. */
-  private terminal: number[] = [-1];
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly terminalOf: number[] = [-1];
   private readonly groups: T[][] = [];
+  private readonly firstWordHashes = new Set<number>();
+  private compiled: Compiled | undefined;
 
   add(name: string, value: T): void {
     const units = normalizeName(name);
     if (!units.length) return;
+    this.compiled = undefined;
+    this.firstWordHashes.add(firstWordHash(name.trim()));
     let node = 0;
     for (const u of units) {
-      const key = node * 65536 + u;
-      let next = this.edges.get(key);
+      let next = this.children[node].get(u);
       if (next === undefined) {
-        next = this.nodeCount++;
-        this.edges.set(key, next);
-        this.terminal.push(-1);
+        next = this.children.length;
+        this.children.push(new Map());
+        this.terminalOf.push(-1);
+        this.children[node].set(u, next);
       }
       node = next;
     }
-    let g = this.terminal[node];
+    let g = this.terminalOf[node];
     if (g < 0) {
       g = this.groups.length;
       this.groups.push([]);
-      this.terminal[node] = g;
+      this.terminalOf[node] = g;
     }
     this.groups[g].push(value);
   }
 
   get size(): number {
-    return this.nodeCount;
+    return this.children.length;
   }
 
   group(index: number): readonly T[] {
     return this.groups[index];
   }
 
+  private compile(): Compiled {
+    const n = this.children.length;
+    let edges = 0;
+    for (const m of this.children) edges += m.size;
+    const c: Compiled = {
+      firstChild: new Int32Array(n),
+      childCount: new Int32Array(n),
+      childUnits: new Uint16Array(edges),
+      childNodes: new Int32Array(edges),
+      terminal: Int32Array.from(this.terminalOf),
+      rootAscii: new Int32Array(128),
+      onlyUnit: new Int32Array(n).fill(-1),
+      firstWords: new Int32Array(tableSize(this.firstWordHashes.size)),
+    };
+    for (const h of this.firstWordHashes) {
+      const mask = c.firstWords.length - 1;
+      let at = h & mask;
+      while (c.firstWords[at] !== 0) at = (at + 1) & mask;
+      c.firstWords[at] = h;
+    }
+    let at = 0;
+    this.children.forEach((m, node) => {
+      const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
+      c.firstChild[node] = at;
+      c.childCount[node] = sorted.length;
+      if (sorted.length === 1) c.onlyUnit[node] = sorted[0][0];
+      for (const [unit, child] of sorted) {
+        c.childUnits[at] = unit;
+        c.childNodes[at] = child;
+        at++;
+      }
+    });
+    for (const [unit, child] of this.children[0]) if (unit < 128) c.rootAscii[unit] = child;
+    return c;
+  }
+
   /**
-   * Every name that starts at `start`, shortest first. Blank runs in the text match one space of a
-   * name, except a run holding a blank line (a name does not continue across paragraphs).
+   * The open-addressing table of first-word hashes (`finishHash`ed, 0 = empty slot; its length is a
+   * power of two): a word whose hash is not in it starts no name. The scanner probes it inline.
    */
-  walk(text: string, start: number, hits: TrieHit[]): void {
-    hits.length = 0;
+  firstWordTable(): Int32Array {
+    return (this.compiled ??= this.compile()).firstWords;
+  }
+
+  /**
+   * Every name that starts at `start`, shortest first, into `hits`. Blank runs in the text match one
+   * space of a name, except a run holding a blank line (a name does not continue across paragraphs).
+   */
+  walk(text: string, start: number, hits: TrieHits): void {
+    hits.count = 0;
+    const t = (this.compiled ??= this.compile());
     const n = text.length;
     let node = 0;
     let j = start;
@@ -61,7 +154,11 @@ export class NameTrie<T> {
       const c = text.charCodeAt(j);
       let unit: number;
       let next: number;
-      if (isBlank(c)) {
+      if (c > 32 && c < 128) {
+        // ASCII other than blanks: only capitals change.
+        unit = c >= 65 && c <= 90 ? c + 32 : c;
+        next = j + 1;
+      } else if (isBlank(c)) {
         let k = j;
         let newlines = 0;
         while (k < n && isBlank(text.charCodeAt(k))) {
@@ -75,12 +172,57 @@ export class NameTrie<T> {
         unit = normalUnit(c);
         next = j + 1;
       }
-      const child = this.edges.get(node * 65536 + unit);
-      if (child === undefined) return;
+      let child: number;
+      const only = t.onlyUnit[node];
+      if (only >= 0) {
+        if (only !== unit) return;
+        child = t.childNodes[t.firstChild[node]];
+      } else {
+        child = node === 0 && unit < 128 ? t.rootAscii[unit] || -1 : findChild(t, node, unit);
+        if (child < 0) return;
+      }
       node = child;
       j = next;
-      const g = this.terminal[node];
-      if (g >= 0) hits.push({ end: j, group: g });
+      const g = t.terminal[node];
+      if (g >= 0) {
+        if (hits.count === hits.ends.length) growHits(hits);
+        hits.ends[hits.count] = j;
+        hits.groups[hits.count] = g;
+        hits.count++;
+      }
     }
   }
+}
+
+/** A power of two at least four times `n`: a sparse table keeps probe chains short. */
+function tableSize(n: number): number {
+  let size = 16;
+  while (size < n * 4) size *= 2;
+  return size;
+}
+
+function findChild(t: Compiled, node: number, unit: number): number {
+  let lo = t.firstChild[node];
+  let hi = lo + t.childCount[node] - 1;
+  if (hi - lo < 8) {
+    for (let i = lo; i <= hi; i++) if (t.childUnits[i] === unit) return t.childNodes[i];
+    return -1;
+  }
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = t.childUnits[mid];
+    if (u === unit) return t.childNodes[mid];
+    if (u < unit) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function growHits(hits: TrieHits): void {
+  const ends = new Int32Array(hits.ends.length * 2);
+  const groups = new Int32Array(hits.groups.length * 2);
+  ends.set(hits.ends);
+  groups.set(hits.groups);
+  hits.ends = ends;
+  hits.groups = groups;
 }

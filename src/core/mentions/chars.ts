@@ -9,10 +9,14 @@ const bmpClass = new Uint8Array(0x10000);
 /** Lower-case code unit (0 = not yet computed). */
 const bmpLower = new Uint16Array(0x10000);
 
+/** 1 for ASCII letters and digits: the scanners' fast path. */
+export const ASCII_WORD = new Uint8Array(128);
+
 for (let c = 0; c < 128; c++) {
   const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   bmpClass[c] = isWord ? 1 : 2;
   bmpLower[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  ASCII_WORD[c] = isWord ? 1 : 0;
 }
 
 function classifyCodePoint(cp: number): boolean {
@@ -112,9 +116,21 @@ export function normalizeName(name: string): number[] {
   return out;
 }
 
-/** The letters and digits of a string, as written: what "exact case" compares. */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * The letters and digits of a string, as written: what "exact case" compares. (With the u flag a
+ * lone surrogate is no letter, as in `isWordAt`.)
+ */
 export function wordChars(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) if (isWordAt(s, i)) out += s[i];
-  return out;
+  return s.replace(NOT_WORD, '');
+}
+
+/** `wordChars(text.slice(start, end))`, without the regular expression when the span is one word. */
+export function lettersOf(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) return wordChars(text.slice(start, end));
+  }
+  return text.slice(start, end);
 }

@@ -50,18 +50,28 @@ function endsSentence(text: string, dot: number): boolean {
   return true;
 }
 
+const DOT = 46;
+const BANG = 33;
+const QUESTION = 63;
+const NL = 10;
+
+function isLowerLetter(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  return /\p{Ll}/u.test(String.fromCharCode(c));
+}
+
 /** Sentence end: [.!?] followed by a blank and then not a lower-case letter. */
 function isSentenceBreak(text: string, i: number): boolean {
-  const c = text[i];
-  if (c !== '.' && c !== '!' && c !== '?') return false;
-  const next = text[i + 1];
-  if (next === undefined) return true;
-  if (!/\s/.test(next)) return false;
+  const c = text.charCodeAt(i);
+  if (c !== DOT && c !== BANG && c !== QUESTION) return false;
+  if (i + 1 >= text.length) return true;
+  const next = text.charCodeAt(i + 1);
+  if (next !== 32 && next !== 9 && next !== NL && next !== 13) return false;
   let k = i + 1;
-  while (k < text.length && /[ \t]/.test(text[k])) k++;
-  const after = text[k];
-  if (after === undefined || after === '\n') return true;
-  if (/\p{Ll}/u.test(after)) return false;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (k >= text.length || text.charCodeAt(k) === NL) return true;
+  if (isLowerLetter(text.charCodeAt(k))) return false;
   return endsSentence(text, i);
 }
 
@@ -83,14 +93,14 @@ export function contextWindow(text: string, start: number, end: number): Window 
   const minFrom = Math.max(0, start - MAX_SENTENCE_REACH);
   for (;;) {
     if (from <= minFrom) { from = minFrom; break; }
-    const ch = text[from - 1];
-    if (ch === '\n') {
+    const ch = text.charCodeAt(from - 1);
+    if (ch === NL) {
       // A soft-wrapped line continues the sentence unless this line starts a unit of its own
       // or the line before is blank.
       if (startsUnit(text, from)) break;
       const prevStart = lineStart(text, from - 1);
       if (!text.slice(prevStart, from - 1).trim()) break;
-    } else if (from - 1 < start && isSentenceBreak(text, from - 1)) {
+    } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, from - 1)) {
       break;
     }
     from--;
@@ -99,11 +109,11 @@ export function contextWindow(text: string, start: number, end: number): Window 
   let to = end;
   const maxTo = Math.min(text.length, end + MAX_SENTENCE_REACH);
   while (to < maxTo) {
-    const ch = text[to];
-    if (ch === '\n') {
+    const ch = text.charCodeAt(to);
+    if (ch === NL) {
       const next = to + 1;
       if (next >= text.length || startsUnit(text, next)) break;
-    } else if (isSentenceBreak(text, to)) {
+    } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, to)) {
       to++;
       break;
     }

@@ -3,11 +3,12 @@
 // matches are names; names that are also ordinary words or other things must then find evidence in
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
 import type { Paper } from '../model';
-import { NameTrie, type TrieHit } from './automaton';
-import { isJoiner, isWordAt, wordChars } from './chars';
+import { createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
+import { ASCII_WORD, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { contextWindow } from './context';
-import { type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, WORD_SUFFIX } from './evidence';
+import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, WORD_SUFFIX } from './evidence';
 import { type EvidenceNeed, type NameForm, nameForms, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
+import { evidenceKey } from './words';
 
 export interface Mention {
   /** UTF-16 offset of the first code unit. */
@@ -35,6 +36,24 @@ export interface MentionTrace {
 
 type SuffixKind = 'none' | 'size' | 'word';
 
+/** Where a name's mention ends: at the name (extendedTo −1) or after a variant suffix. */
+interface Boundary {
+  extendedTo: number;
+  suffix: SuffixKind;
+}
+
+const PLAIN_END: Boundary = { extendedTo: -1, suffix: 'none' };
+
+interface GroupInfo {
+  forms: NameForm[];
+  papers: number[];
+  need: EvidenceNeed;
+  /** Every form matches in any case. */
+  caseFree: boolean;
+  /** The evidence the forms need when the text has no capital ("dataset decomposition"). */
+  lowerCaseNeed: EvidenceNeed;
+}
+
 interface Candidate {
   start: number;
   /** End of the name itself. */
@@ -49,9 +68,23 @@ interface Candidate {
   suffix: SuffixKind;
   /** Shorter matches at the same start, longest first, in case this one lacks evidence. */
   fallbacks: Candidate[];
+  /** Letters of the whole span, once needed. */
+  spanLetters: string | undefined;
+  /** Its sentence, once evidence was looked for. */
+  sentence: Sentence | undefined;
+}
+
+interface Sentence {
+  /** Indices of the first and last candidates inside it. */
+  first: number;
+  last: number;
+  /** Evidence of its words outside all candidates. */
+  bag: Bag;
 }
 
 const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
+
+const NO_FALLBACKS: Candidate[] = [];
 
 /** Suffix words that keep a model's name: "LWM-Text", "Yi-VL", "Keye-VL-Preview". */
 const VARIANT_WORDS = new Set([
@@ -82,7 +115,10 @@ export class MentionDetector {
   private readonly papers: readonly Paper[];
   private readonly trie = new NameTrie<NameForm>();
   private readonly vocabulary: PaperVocabulary;
-  private readonly hits: TrieHit[] = [];
+  private readonly hits: TrieHits = createHits();
+  private readonly groups: GroupInfo[] = [];
+  /** The sentences looked at during one `run`, by "start:end". */
+  private readonly sentences = new Map<string, Sentence>();
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
@@ -122,52 +158,134 @@ export class MentionDetector {
   private run(text: string, withTrace = false): { mentions: Mention[]; traces: MentionTrace[] } {
     const traces: MentionTrace[] = [];
     if (typeof text !== 'string' || !text) return { mentions: [], traces };
+    this.sentences.clear();
     const candidates = this.scan(text);
-    const mentions: Mention[] = [];
-    for (let ci = 0; ci < candidates.length; ci++) {
-      let c: Candidate | undefined = candidates[ci];
-      let papers: number[] | undefined;
-      while (c) {
-        papers = this.resolve(text, c, candidates, ci, withTrace ? traces : undefined);
-        if (papers) break;
-        c = c.fallbacks.shift();
-      }
-      if (!c || !papers) continue;
-      mentions.push({
-        start: c.start,
-        end: c.end,
-        text: text.slice(c.start, c.end),
-        papers: papers.map(p => this.papers[p].id),
-        ambiguous: papers.length > 1,
-      });
+    const n = candidates.length;
+    // What each candidate resolved to: the match kept (itself or a shorter fallback) and its papers.
+    const chosen: (Candidate | undefined)[] = new Array(n);
+    const papersOf: (number[] | undefined)[] = new Array(n);
+    // Round one trusts only names that need no evidence; round two also trusts what round one
+    // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
+    const trusted: boolean[] = new Array(n);
+    for (let i = 0; i < n; i++) trusted[i] = candidates[i].need === 'none' || candidates[i].suffix === 'size';
+    let gained = false;
+    for (let i = 0; i < n; i++) {
+      this.resolveWithFallbacks(text, candidates, i, trusted, chosen, papersOf);
+      if (papersOf[i] && !trusted[i]) gained = true;
     }
+    if (gained) {
+      const accepted = papersOf.map(p => p !== undefined);
+      for (let i = 0; i < n; i++) {
+        const sentence = candidates[i].sentence;
+        if (papersOf[i] || !sentence) continue;
+        // Only a sentence that gained a trusted co-mention can change its verdict.
+        for (let k = sentence.first; k <= sentence.last; k++) {
+          if (k !== i && accepted[k] && !trusted[k]) {
+            this.resolveWithFallbacks(text, candidates, i, accepted, chosen, papersOf);
+            break;
+          }
+        }
+      }
+    }
+    if (withTrace) {
+      const accepted = papersOf.map(p => p !== undefined);
+      candidates.forEach((c, i) => this.resolve(text, c, candidates, i, accepted, traces));
+    }
+    const mentions: Mention[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = chosen[i];
+      const papers = papersOf[i];
+      if (!c || !papers) continue;
+      const ids: string[] = new Array(papers.length);
+      for (let k = 0; k < papers.length; k++) ids[k] = this.papers[papers[k]].id;
+      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), papers: ids, ambiguous: papers.length > 1 });
+    }
+    this.sentences.clear();
     return { mentions, traces };
   }
 
-  /** Phase one: every name match with valid boundaries and case, leftmost-longest. */
+  /**
+   * The sentence (or heading section) around candidate `index`, with the candidates inside it and
+   * the evidence of its other words — computed once per sentence per run.
+   */
+  private sentenceOf(text: string, c: Candidate, all: readonly Candidate[], index: number): Sentence {
+    const window = contextWindow(text, c.start, c.end);
+    const key = `${window.start}:${window.end}`;
+    let sentence = this.sentences.get(key);
+    if (!sentence) {
+      let first = index;
+      while (first > 0 && all[first - 1].end > window.start) first--;
+      let last = index;
+      while (last + 1 < all.length && all[last + 1].start < window.end) last++;
+      sentence = { first, last, bag: this.vocabulary.bag(text, window.start, window.end, all.slice(first, last + 1)) };
+      this.sentences.set(key, sentence);
+    }
+    return sentence;
+  }
+
+  /** Resolves candidate `i`, or else its shorter fallbacks, into `chosen[i]` and `papersOf[i]`. */
+  private resolveWithFallbacks(
+    text: string,
+    all: readonly Candidate[],
+    i: number,
+    trusted: readonly boolean[],
+    chosen: (Candidate | undefined)[],
+    papersOf: (number[] | undefined)[],
+  ): void {
+    const c = all[i];
+    let papers = this.resolve(text, c, all, i, trusted);
+    let kept: Candidate | undefined = papers ? c : undefined;
+    for (let f = 0; !papers && f < c.fallbacks.length; f++) {
+      papers = this.resolve(text, c.fallbacks[f], all, i, trusted);
+      if (papers) kept = c.fallbacks[f];
+    }
+    chosen[i] = kept;
+    papersOf[i] = papers;
+  }
+
+  /**
+   * Phase one: every name match with valid boundaries and case, leftmost-longest. The loop reads
+   * each word once, hashing it as it goes; only words that begin some name start a trie walk.
+   */
   private scan(text: string): Candidate[] {
     const out: Candidate[] = [];
     const n = text.length;
     const hits = this.hits;
+    const firstWords = this.trie.firstWordTable();
+    const mask = firstWords.length - 1;
     let i = 0;
-    while (i < n) {
-      if (!isWordAt(text, i)) {
+    scanning: while (i < n) {
+      let c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) {
         i++;
         continue;
       }
-      const tokenEnd = wordEnd(text, i);
-      if (this.validStart(text, i)) {
-        this.trie.walk(text, i, hits);
-        if (hits.length) {
-          const c = this.candidateAt(text, i, hits);
-          if (c) {
-            out.push(c);
-            i = Math.max(tokenEnd, c.end);
-            continue;
-          }
+      const start = i;
+      let h = HASH_SEED;
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+          h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
+        } else {
+          if (!isWordAt(text, i)) break;
+          h = hashStep(h, lowerUnit(c));
         }
+        i++;
       }
-      i = tokenEnd;
+      h = finishHash(h);
+      for (let at = h & mask; ; at = (at + 1) & mask) {
+        const v = firstWords[at];
+        if (v === h) break;
+        if (v === 0) continue scanning; // no name starts with this word
+      }
+      if (!this.validStart(text, start)) continue;
+      this.trie.walk(text, start, hits);
+      if (!hits.count) continue;
+      const candidate = this.candidateAt(text, start, hits);
+      if (!candidate) continue;
+      out.push(candidate);
+      if (candidate.end > i) i = candidate.end;
     }
     return out;
   }
@@ -181,28 +299,71 @@ export class MentionDetector {
     return !isWordAt(text, i - 1);
   }
 
-  private candidateAt(text: string, start: number, hits: readonly TrieHit[]): Candidate | undefined {
-    const valid: Candidate[] = [];
-    for (let h = hits.length - 1; h >= 0; h--) {
-      const { end, group } = hits[h];
+  private candidateAt(text: string, start: number, hits: TrieHits): Candidate | undefined {
+    let best: Candidate | undefined;
+    for (let h = hits.count - 1; h >= 0; h--) {
+      const end = hits.ends[h];
       const boundary = this.endBoundary(text, end);
       if (!boundary) continue;
-      const surface = wordChars(text.slice(start, end));
-      const forms = this.trie.group(group).filter(f => caseMatches(f, surface));
-      if (!forms.length) continue;
-      forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
+      const group = this.groupInfo(hits.groups[h]);
+      let forms = group.forms;
+      let papers = group.papers;
+      let need = group.need;
+      if (!group.caseFree) {
+        // Case decides which forms match and how much evidence they need.
+        const surface = lettersOf(text, start, end);
+        forms = forms.filter(f => caseMatches(f, surface));
+        if (!forms.length) continue;
+        forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
+        papers = [];
+        need = 'none';
+        for (const f of forms) {
+          if (!papers.includes(f.paper)) papers.push(f.paper);
+          need = maxNeed(need, effectiveNeed(f, hasCapital(text, start, end)));
+        }
+      } else if (group.lowerCaseNeed !== need && !hasCapital(text, start, end)) {
+        need = group.lowerCaseNeed;
+      }
+      const c: Candidate = {
+        start,
+        nameEnd: end,
+        end: boundary.extendedTo < 0 ? end : boundary.extendedTo,
+        forms,
+        papers,
+        need,
+        suffix: boundary.suffix,
+        fallbacks: NO_FALLBACKS,
+        spanLetters: undefined,
+        sentence: undefined,
+      };
+      if (!best) best = c;
+      else if (best.fallbacks === NO_FALLBACKS) best.fallbacks = [c];
+      else best.fallbacks.push(c);
+    }
+    return best;
+  }
+
+  /** What a trie group's forms share, computed once: most groups need no look at the text's case. */
+  private groupInfo(index: number): GroupInfo {
+    let info = this.groups[index];
+    if (!info) {
+      const forms = [...this.trie.group(index)];
       const papers: number[] = [];
       let need: EvidenceNeed = 'none';
       for (const f of forms) {
         if (!papers.includes(f.paper)) papers.push(f.paper);
-        need = maxNeed(need, effectiveNeed(f, surface));
+        need = maxNeed(need, f.need);
       }
-      valid.push({ start, nameEnd: end, end: boundary.end, forms, papers, need, suffix: boundary.suffix, fallbacks: [] });
+      info = {
+        forms,
+        papers,
+        need,
+        caseFree: forms.every(f => f.caseRule === 'any'),
+        lowerCaseNeed: forms.reduce<EvidenceNeed>((m, f) => maxNeed(m, effectiveNeed(f, false)), 'none'),
+      };
+      this.groups[index] = info;
     }
-    if (!valid.length) return undefined;
-    const [best, ...rest] = valid;
-    best.fallbacks = rest;
-    return best;
+    return info;
   }
 
   /**
@@ -210,14 +371,14 @@ export class MentionDetector {
    * what follows is a model-variant suffix ("Yi-34B-200K": the mention grows to include it) or an
    * attributive one ("DuoAttention-style").
    */
-  private endBoundary(text: string, end: number): { end: number; suffix: SuffixKind } | undefined {
+  private endBoundary(text: string, end: number): Boundary | undefined {
     const n = text.length;
-    if (end >= n) return { end, suffix: 'none' };
+    if (end >= n) return PLAIN_END;
     const lastIsWord = isWordAt(text, end - 1);
     if (lastIsWord && isWordAt(text, end)) return undefined;
     const c = text.charCodeAt(end);
     if (lastIsWord && c === 43 /* + */) return undefined; // "MiniWoB" is not "MiniWoB++"
-    if (!(isJoiner(c) && isWordAt(text, end + 1))) return { end, suffix: 'none' };
+    if (!(isJoiner(c) && isWordAt(text, end + 1))) return PLAIN_END;
 
     let k = end;
     let extended = end;
@@ -237,38 +398,55 @@ export class MentionDetector {
       if (!ATTRIBUTIVE_WORDS.has(word.toLowerCase()) || word !== word.toLowerCase()) return undefined;
     }
     if (k < n && isWordAt(text, k)) return undefined;
-    return { end: extended, suffix };
+    return extended === end ? PLAIN_END : { extendedTo: extended, suffix };
   }
 
   /**
    * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
-  private resolve(text: string, c: Candidate, all: readonly Candidate[], index: number, traces?: MentionTrace[]): number[] | undefined {
+  private resolve(text: string, c: Candidate, all: readonly Candidate[], index: number, trusted: readonly boolean[], traces?: MentionTrace[]): number[] | undefined {
     const suffixBonus = c.suffix === 'size' ? SIZE_SUFFIX : c.suffix === 'word' ? WORD_SUFFIX : 0;
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
     if (!needsEvidence && c.papers.length === 1) return c.papers;
 
-    const window = contextWindow(text, c.start, c.end);
+    const sentence = this.sentenceOf(text, c, all, index);
+    c.sentence = sentence;
     const coMentions: CoMention[] = [];
-    const skip: { start: number; end: number }[] = [c];
-    for (let k = index - 1; k >= 0 && all[k].end > window.start; k--) addCoMention(all[k]);
-    for (let k = index + 1; k < all.length && all[k].start < window.end; k++) addCoMention(all[k]);
-    function addCoMention(o: Candidate) {
-      skip.push(o);
-      coMentions.push({ papers: o.papers, letters: wordChars(text.slice(o.start, o.nameEnd)), confident: o.need === 'none' || o.suffix === 'size' });
+    for (let k = sentence.first; k <= sentence.last; k++) {
+      if (k === index) continue;
+      const o = all[k];
+      // The whole span: "Yi-VL" is another name than "Yi".
+      o.spanLetters ??= lettersOf(text, o.start, o.end);
+      coMentions.push({ papers: o.papers, letters: o.spanLetters, confident: trusted[k] });
     }
-    const bag = this.vocabulary.bag(text, window.start, window.end, skip);
+    const bag = sentence.bag;
     const surface = text.slice(c.start, c.nameEnd);
-    const letters = wordChars(surface);
-    const scored = c.papers.map((p, order) => ({
+    const letters = lettersOf(text, c.start, c.nameEnd);
+    // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
+    const ignore: number[] = [];
+    for (const f of c.forms) {
+      const id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
+      if (id >= 0 && !ignore.includes(id)) ignore.push(id);
+    }
+    // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
+    // names another sense.
+    const gloss = needsEvidence && !c.forms[0].multiWord ? localGloss(text, c, letters) : undefined;
+    let candidates = c.papers;
+    if (gloss !== undefined) candidates = candidates.filter(p => this.vocabulary.glossFits(p, gloss, surface));
+    if (!candidates.length) {
+      traces?.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), need: c.need, scores: [], foreign: 0, accepted: false });
+      return undefined;
+    }
+    const glossBonus = gloss !== undefined ? SAME_PAPER : 0;
+    const scored = candidates.map((p, order) => ({
       p,
       order,
-      score: this.vocabulary.wordScore(p, bag) + this.vocabulary.coMentionScore(p, letters, surface, coMentions) + suffixBonus,
+      score: this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, letters, surface, coMentions) + suffixBonus + glossBonus,
     }));
     scored.sort((a, b) => b.score - a.score || a.order - b.order);
     const best = scored[0].score + bag.field;
-    const foreign = c.forms.reduce((m, f) => Math.max(m, this.vocabulary.foreignScore(f, bag, coMentions)), 0);
+    const foreign = c.forms.reduce((m, f) => Math.max(m, this.vocabulary.foreignScore(f, bag, coMentions, ignore)), 0);
     const accepted = !needsEvidence || (best >= THRESHOLD[c.need] && foreign < scored[0].score);
     traces?.push({
       start: c.start,
@@ -292,6 +470,50 @@ export class MentionDetector {
   }
 }
 
+/** Whether `phrase` spells out `acronym`: its letters in order, the first starting the phrase. */
+function spellsOut(phrase: string, acronym: string): boolean {
+  const letters = acronym.toLowerCase();
+  if (!/^\p{L}{2,}$/u.test(letters)) return false;
+  const words = phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length || words.length > letters.length + 3 || words[0][0] !== letters[0]) return false;
+  const flat = words.join(' ');
+  let at = 0;
+  for (const ch of letters) {
+    at = flat.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * A long form the text gives an acronym right where it uses it: "MoA (mixture-of-agents)",
+ * "APE = Adaptive Parallel Encoding", "Core Context Aware (CCA)".
+ */
+function localGloss(text: string, c: Candidate, letters: string): string | undefined {
+  const after = /^\s*(?:\(([^()\n]{2,80})\)|=\s*([^;,.()\n]{2,80}))/.exec(text.slice(c.end, c.end + 90));
+  const phrase = after?.[1] ?? after?.[2];
+  if (phrase && spellsOut(phrase.trim(), letters)) return phrase.trim();
+  if (/\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)) && text[c.end] === ')') {
+    const before = text.slice(Math.max(0, c.start - 100), c.start).replace(/\(\s*$/, '').trimEnd();
+    const words = before.split(/\s+/);
+    for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
+      const phrase = words.slice(words.length - n).join(' ');
+      if (spellsOut(phrase, letters) && /^\p{Lu}/u.test(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `text[start, end)` has a capital letter. */
+function hasCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c >= 65 && c <= 90 : lowerUnit(c) !== c) return true;
+  }
+  return false;
+}
+
 function caseMatches(form: NameForm, surface: string): boolean {
   if (form.caseRule === 'any') return true;
   if (surface === form.letters) return true;
@@ -305,8 +527,11 @@ function caseMatches(form: NameForm, surface: string): boolean {
  * Evidence a match of `form` needs: its own need, and for a lower-case short phrase, some — "dataset
  * decomposition" in prose is not "Dataset Decomposition" the paper.
  */
-function effectiveNeed(form: NameForm, surface: string): EvidenceNeed {
+function effectiveNeed(form: NameForm, capitalized: boolean): EvidenceNeed {
   if (form.need !== 'none') return form.need;
-  if (form.multiWord && !/\p{Lu}/u.test(surface) && form.name.split(/\s+/).length < WORDS_FOR_TITLE_WITHOUT_EVIDENCE) return 'low';
+  if (form.multiWord && !capitalized) {
+    // A title's part in lower case may be prose ("learning to memorize at test time").
+    if (form.kind === 'part' || form.name.split(/\s+/).length < WORDS_FOR_TITLE_WITHOUT_EVIDENCE) return 'low';
+  }
   return 'none';
 }

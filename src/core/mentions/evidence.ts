@@ -5,10 +5,15 @@
 // a topic with it, is the field talking. Another paper of the corpus may define the same acronym
 // differently ("Absolute Position Embedding (APE)" against "Adaptive Parallel Encoding (APE)"): its
 // evidence competes, and a sentence that speaks of that sense is not a mention.
+//
+// Words are compared by evidence key (a crude stem, words.ts), interned to small integers: a word
+// no paper uses is dropped as soon as it is read, and scoring is integer lookups.
 import { acronymExpansion, FIELD_TERMS } from '../aliases';
 import type { Paper } from '../model';
+import { HASH_SEED, hashStep } from './automaton';
+import { ASCII_WORD, isWordAt } from './chars';
 import type { EvidenceNeed, NameForm } from './names';
-import { evidenceKey, isSizeToken, isTechnicalToken, stem, STOP_WORDS, tokens } from './words';
+import { evidenceKey, isSizeToken, isTechnicalToken, STOP_WORDS, tokens } from './words';
 
 /** Evidence a match needs, by how risky its name is (see names.ts). */
 export const THRESHOLD: Record<EvidenceNeed, number> = { none: 0, low: 2.5, medium: 5, high: 7 };
@@ -17,10 +22,10 @@ export const THRESHOLD: Record<EvidenceNeed, number> = { none: 0, low: 2.5, medi
 export const SAME_PAPER = 10;
 /** A model-size or version suffix on the name: "Yi-34B-200K", "IRanker-3B". */
 export const SIZE_SUFFIX = 10;
-/** A variant word suffix: "LWM-Chat", "Yi-VL". */
-export const WORD_SUFFIX = 3;
-/** A co-mentioned paper cites this one by this name, or is cited by it. */
-const CITATION = 3;
+/** A variant word suffix: "LWM-Chat", "Yi-VL" — a model name, though the word alone proves less than a size. */
+export const WORD_SUFFIX = 5;
+/** A co-mentioned paper cites this one by this name, or is cited by it: "ATLAS beats Titans". */
+const CITATION = 5;
 /** A co-mentioned paper shares a topic. */
 const RELATED = 1;
 const MAX_RELATED = 2;
@@ -36,11 +41,17 @@ const TITLE_PHRASE = 2;
 const MAX_PHRASES = 6;
 /** A word used by more than this share of the papers says nothing about any one of them. */
 const MAX_DF_SHARE = 0.3;
+/** Slots of the table of words met in texts (a power of two). */
+const WORD_TABLE_SIZE = 1 << 15;
+
+/** Key id of a word no paper uses, and of a function word (which phrases skip over). */
+const UNKNOWN = -1;
+const STOP = -2;
 
 /** A competing meaning of a name: another paper defines the acronym with other words. */
 interface ForeignSense {
   paper: number;
-  expansion: Set<string>;
+  expansion: number[];
 }
 
 /** What the detector knows about one co-mentioned name in a sentence. */
@@ -52,36 +63,77 @@ export interface CoMention {
   confident: boolean;
 }
 
-/** The words of a sentence as evidence: keys, consecutive key pairs, and the field-token score. */
+/** What one word, as written, is worth as evidence. */
+interface WordInfo {
+  raw: string;
+  /** Interned evidence key, UNKNOWN or STOP. */
+  id: number;
+  /** A technical token of the field or a model size. */
+  field: boolean;
+}
+
+/** The words of a sentence as evidence. */
 export interface Bag {
-  keys: Set<string>;
-  phrases: Set<string>;
+  /** Distinct key ids of words some paper uses, in order. */
+  ids: number[];
+  /** Consecutive key ids (not across a mention or an unknown word), flat: first, second, … */
+  pairs: number[];
+  /** Field-token score. */
   field: number;
+}
+
+/** Whether `text[start, end)` is `word`. */
+function sameText(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function keysOf(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens(text)) {
+    const k = evidenceKey(t.text);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
 export class PaperVocabulary {
-  /** Per paper: evidence key → weight. */
-  private readonly weights: Map<string, number>[];
-  /** Per paper: pairs of consecutive title words, as "key key". */
-  private readonly titlePhrases: Set<string>[] = [];
+  /** Evidence keys the papers use → small integers. */
+  private readonly ids = new Map<string, number>();
+  /** Per paper: key id → weight. */
+  private readonly weights: Map<number, number>[];
+  /** Per paper: consecutive title words, as first id × key count + second id. */
+  private readonly titlePairs: Set<number>[] = [];
   /** Technical tokens (exact case) that the papers use: "KV", "NIAH", "vLLM". */
   private readonly fieldTokens: Set<string>;
   /** Per paper: the raw words of title and abstract, to tell whether it names another paper. */
-  private readonly rawWords: Set<string>[];
+  private readonly rawWords: Set<string>[] = [];
   private readonly texts: string[];
+  /** Per paper: keys of the words its names are made of (title, aliases), for checking a gloss. */
+  private readonly nameWords: Set<string>[];
   private readonly foreign = new Map<NameForm, ForeignSense[]>();
+  /**
+   * Words met in texts: an open-addressing table from the hash of a word as written (`wordHashes`,
+   * 0 = free) to its entry in `wordInfo`. Cleared when half full.
+   */
+  private readonly wordHashes = new Int32Array(WORD_TABLE_SIZE);
+  private readonly wordSlots = new Int32Array(WORD_TABLE_SIZE);
+  private wordInfo: WordInfo[] = [];
+  /** Per key id, the last bag that took it: distinctness without a set per sentence. */
+  private seen: Int32Array = new Int32Array(0);
+  private bagNumber = 0;
 
   constructor(private readonly papers: readonly Paper[], forms: readonly NameForm[]) {
     this.texts = papers.map(p => [p.title, p.arxivTitle ?? '', p.abstract ?? ''].join('\n'));
-    const df = new Map<string, number>();
-    const perPaperKeys: Set<string>[] = [];
-    const titleKeys: Set<string>[] = [];
-    this.rawWords = [];
     this.fieldTokens = new Set(FIELD_TERMS);
+    const paperKeys: Set<string>[] = [];
+    const titleKeys: Set<string>[] = [];
+    const df = new Map<string, number>();
     papers.forEach((p, i) => {
       const keys = new Set<string>();
       const raw = new Set<string>();
@@ -91,41 +143,48 @@ export class PaperVocabulary {
         const k = evidenceKey(t.text);
         if (k) keys.add(k);
       }
-      const inTitle = new Set<string>();
-      const phrases = new Set<string>();
-      for (const title of [p.title, p.arxivTitle ?? '']) {
-        let prev: string | undefined;
-        for (const t of tokens(title)) {
-          const k = evidenceKey(t.text);
-          if (!k) continue;
-          inTitle.add(k);
-          if (prev) phrases.add(`${prev} ${k}`);
-          prev = k;
-        }
+      for (const k of keys) {
+        df.set(k, (df.get(k) ?? 0) + 1);
+        if (!this.ids.has(k)) this.ids.set(k, this.ids.size);
       }
-      this.titlePhrases.push(phrases);
-      for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-      perPaperKeys.push(keys);
-      titleKeys.push(inTitle);
+      paperKeys.push(keys);
+      titleKeys.push(new Set(keysOf(`${p.title}\n${p.arxivTitle ?? ''}`)));
       this.rawWords.push(raw);
+    });
+    const keyCount = Math.max(1, this.ids.size);
+    papers.forEach(p => {
+      const pairs = new Set<number>();
+      for (const title of [p.title, p.arxivTitle ?? '']) {
+        const ids = keysOf(title).map(k => this.ids.get(k) ?? UNKNOWN);
+        for (let i = 1; i < ids.length; i++) if (ids[i - 1] >= 0 && ids[i] >= 0) pairs.add(ids[i - 1] * keyCount + ids[i]);
+      }
+      this.titlePairs.push(pairs);
     });
     const n = Math.max(1, papers.length);
     const maxDf = Math.max(1, Math.floor(n * MAX_DF_SHARE));
-    this.weights = perPaperKeys.map((keys, i) => {
-      const w = new Map<string, number>();
+    this.weights = paperKeys.map((keys, i) => {
+      const w = new Map<number, number>();
       for (const k of keys) {
         const d = df.get(k) ?? 1;
         if (n >= 8 && d > maxDf) continue;
         const idf = Math.log((n + 1) / d);
-        w.set(k, Math.min(MAX_TERM, idf * (titleKeys[i].has(k) ? 2 : 1)));
+        w.set(this.ids.get(k) as number, Math.min(MAX_TERM, idf * (titleKeys[i].has(k) ? 2 : 1)));
       }
       return w;
     });
+    this.nameWords = papers.map(p => new Set([p.title, p.arxivTitle ?? '', ...(p.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
     for (const form of forms) {
       if (form.need === 'none' || form.multiWord) continue;
       const senses = this.foreignSenses(form, forms);
       if (senses.length) this.foreign.set(form, senses);
     }
+    this.seen = new Int32Array(keyCount);
+  }
+
+  /** The id of an evidence key (UNKNOWN when no paper uses it, STOP for none). */
+  idOf(key: string | undefined): number {
+    if (!key) return STOP;
+    return this.ids.get(key) ?? UNKNOWN;
   }
 
   /** Papers that define `form`'s acronym with an expansion its owners do not use. */
@@ -138,12 +197,8 @@ export class PaperVocabulary {
       if (owners.has(q)) return;
       for (const e of this.definitions(q, form.name)) {
         if (ownExpansions.has(e.toLowerCase())) continue;
-        const expansion = new Set<string>();
-        for (const t of tokens(e)) {
-          const k = evidenceKey(t.text);
-          if (k) expansion.add(k);
-        }
-        if (expansion.size) out.push({ paper: q, expansion });
+        const expansion = [...new Set(keysOf(e).map(k => this.idOf(k)).filter(id => id >= 0))];
+        if (expansion.length) out.push({ paper: q, expansion });
         return;
       }
     });
@@ -167,41 +222,114 @@ export class PaperVocabulary {
     return out;
   }
 
-  /** Whether paper `p`'s title or abstract uses `name` as a word (it cites or discusses it). */
-  names(p: number, name: string): boolean {
-    if (!name) return false;
-    if (/^[\p{L}\p{N}]+$/u.test(name)) return this.rawWords[p].has(name);
-    return this.texts[p].includes(name);
+  /**
+   * Whether a gloss the text gives a name ("MoA (mixture-of-agents)") fits paper `p`: every content
+   * word of it is a word of the paper's title or names, or of a definition its abstract gives.
+   */
+  glossFits(p: number, gloss: string, acronym: string): boolean {
+    const words = this.nameWords[p];
+    const defined = new Set(this.definitions(p, acronym).flatMap(keysOf));
+    return keysOf(gloss).every(k => words.has(k) || defined.has(k));
   }
 
-  /** Evidence keys of the words in `text[from, to)` outside the given spans. */
+  /**
+   * Whether paper `p`'s title or abstract uses the one-word name `name` ("Titans", "DeepTransformers")
+   * as a word: it cites or discusses that paper. Longer names are not looked for.
+   */
+  names(p: number, name: string): boolean {
+    return this.rawWords[p].has(name);
+  }
+
+  /**
+   * The evidence of a sentence's words outside `skip` (its mentions, sorted by start). Computed once
+   * per sentence and shared by its mentions. Words are hashed while read; a word met before is found
+   * by its hash and checked letter by letter, so the common case copies no string.
+   */
   bag(text: string, from: number, to: number, skip: readonly { start: number; end: number }[]): Bag {
-    const keys = new Set<string>();
-    const phrases = new Set<string>();
-    const field = new Set<string>();
-    let prev: string | undefined;
-    for (const t of tokens(text, from, to)) {
-      if (skip.some(s => t.start < s.end && t.end > s.start)) {
-        prev = undefined;
+    const ids: number[] = [];
+    const pairs: number[] = [];
+    const fieldWords: string[] = [];
+    const stamp = ++this.bagNumber;
+    const keyCount = this.seen.length;
+    let prev = UNKNOWN;
+    let s = 0;
+    let i = from;
+    while (i < to) {
+      let c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) {
+        i++;
         continue;
       }
-      const k = evidenceKey(t.text);
-      if (!k) continue;
-      keys.add(k);
-      if (prev) phrases.add(`${prev} ${k}`);
-      prev = k;
-      if (isSizeToken(t.text) || (this.fieldTokens.has(t.text) && !STOP_WORDS.has(t.text.toLowerCase()))) field.add(t.text);
+      const start = i;
+      let h = HASH_SEED;
+      while (i < to) {
+        c = text.charCodeAt(i);
+        if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) break;
+        h = hashStep(h, c);
+        i++;
+      }
+      while (s < skip.length && skip[s].end <= start) s++;
+      if (s < skip.length && skip[s].start < i) {
+        prev = UNKNOWN; // no phrase across a mention
+        continue;
+      }
+      const word = this.word(text, start, i, h === 0 ? 1 : h);
+      if (word.field && !fieldWords.includes(word.raw)) fieldWords.push(word.raw);
+      const id = word.id;
+      if (id === STOP) continue;
+      if (id === UNKNOWN) {
+        prev = UNKNOWN;
+        continue;
+      }
+      if (this.seen[id] !== stamp) {
+        this.seen[id] = stamp;
+        ids.push(id);
+      }
+      if (prev >= 0) pairs.push(prev, id);
+      prev = id;
     }
-    return { keys, phrases, field: Math.min(MAX_FIELD, field.size * FIELD_TOKEN) };
+    return { ids, pairs: keyCount ? pairs : [], field: Math.min(MAX_FIELD, fieldWords.length * FIELD_TOKEN) };
   }
 
-  /** Word and title-phrase evidence for paper `p`. */
-  wordScore(p: number, bag: Bag): number {
+  /** What a word (as written, `text[start, end)`, non-zero hash `h`) says as evidence. */
+  private word(text: string, start: number, end: number, h: number): WordInfo {
+    const mask = WORD_TABLE_SIZE - 1;
+    let at = h & mask;
+    for (;;) {
+      const stored = this.wordHashes[at];
+      if (stored === 0) break;
+      if (stored === h) {
+        const known = this.wordInfo[this.wordSlots[at]];
+        if (sameText(text, start, end, known.raw)) return known;
+      }
+      at = (at + 1) & mask;
+    }
+    const raw = text.slice(start, end);
+    const info: WordInfo = { raw, id: this.idOf(evidenceKey(raw)), field: isSizeToken(raw) || (this.fieldTokens.has(raw) && !STOP_WORDS.has(raw.toLowerCase())) };
+    if (this.wordInfo.length >= WORD_TABLE_SIZE / 2) {
+      this.wordHashes.fill(0);
+      this.wordInfo = [];
+      at = h & mask;
+    }
+    this.wordHashes[at] = h;
+    this.wordSlots[at] = this.wordInfo.length;
+    this.wordInfo.push(info);
+    return info;
+  }
+
+  /** Word and title-phrase evidence for paper `p`, leaving out the key ids in `ignore`. */
+  wordScore(p: number, bag: Bag, ignore: readonly number[] = []): number {
     const w = this.weights[p];
     let s = 0;
-    for (const k of bag.keys) s += w.get(k) ?? 0;
+    for (const id of bag.ids) if (!ignore.includes(id)) s += w.get(id) ?? 0;
+    const titlePairs = this.titlePairs[p];
+    const keyCount = this.seen.length;
     let phrases = 0;
-    for (const ph of bag.phrases) if (this.titlePhrases[p].has(ph)) phrases += TITLE_PHRASE;
+    for (let i = 0; i + 1 < bag.pairs.length; i += 2) {
+      const a = bag.pairs[i];
+      const b = bag.pairs[i + 1];
+      if (titlePairs.has(a * keyCount + b) && !ignore.includes(a) && !ignore.includes(b)) phrases += TITLE_PHRASE;
+    }
     return s + Math.min(MAX_PHRASES, phrases);
   }
 
@@ -209,7 +337,7 @@ export class PaperVocabulary {
   coMentionScore(p: number, formLetters: string, surface: string, coMentions: readonly CoMention[]): number {
     let s = 0;
     let related = 0;
-    const topics = new Set(this.papers[p].topics ?? []);
+    const topics = this.papers[p].topics ?? [];
     for (const cm of coMentions) {
       if (cm.papers.includes(p)) {
         if (cm.letters.toLowerCase() !== formLetters.toLowerCase()) s += SAME_PAPER;
@@ -218,7 +346,7 @@ export class PaperVocabulary {
       if (!cm.confident) continue;
       const q = cm.papers[0];
       if (this.names(q, surface) || this.names(p, cm.letters)) s += CITATION;
-      else if ((this.papers[q].topics ?? []).some(t => topics.has(t)) && related < MAX_RELATED) {
+      else if (related < MAX_RELATED && (this.papers[q].topics ?? []).some(t => topics.includes(t))) {
         s += RELATED;
         related++;
       }
@@ -230,21 +358,16 @@ export class PaperVocabulary {
    * The strongest competing sense of `form` in the sentence: its defining paper's words, its
    * expansion's words, and that paper's co-mention.
    */
-  foreignScore(form: NameForm, bag: Bag, coMentions: readonly CoMention[]): number {
+  foreignScore(form: NameForm, bag: Bag, coMentions: readonly CoMention[], ignore: readonly number[] = []): number {
     const senses = this.foreign.get(form);
     if (!senses) return 0;
     let best = 0;
     for (const sense of senses) {
-      let s = this.wordScore(sense.paper, bag);
-      for (const k of sense.expansion) if (bag.keys.has(k)) s += EXPANSION_WORD;
+      let s = this.wordScore(sense.paper, bag, ignore);
+      for (const id of sense.expansion) if (bag.ids.includes(id)) s += EXPANSION_WORD;
       if (coMentions.some(cm => cm.papers.includes(sense.paper))) s += SAME_PAPER;
       best = Math.max(best, s);
     }
     return best;
-  }
-
-  /** For tests and tuning: the weight of a word for a paper. */
-  weightOf(p: number, word: string): number {
-    return this.weights[p].get(stem(word)) ?? 0;
   }
 }

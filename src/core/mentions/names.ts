@@ -23,7 +23,8 @@ export interface NameForm {
   name: string;
   /** Index of the paper in the detector's list. */
   paper: number;
-  kind: 'alias' | 'title';
+  /** 'part': the part of a title before or after its colon ("Learning to Memorize at Test Time"). */
+  kind: 'alias' | 'title' | 'part';
   strict: boolean;
   ambiguous: boolean;
   caseRule: CaseRule;
@@ -99,8 +100,17 @@ export function nameForms(papers: readonly Paper[]): NameForm[] {
     for (const a of paper.aliases ?? []) push(a.name, 'alias', a.strict === true, a.ambiguous === true);
     if (paper.shortName) push(paper.shortName, 'alias', false, false);
     for (const title of [paper.title, paper.arxivTitle]) {
-      if (!title) continue;
+      if (typeof title !== 'string' || !title) continue;
       for (const t of titleVariants(title)) push(t, 'title', false, false);
+    }
+    // People cite a title by its main clause or its subtitle; long parts only, so they stay specific.
+    for (const title of [paper.title, paper.arxivTitle]) {
+      if (typeof title !== 'string') continue;
+      const m = /^(.+?)(?::|\?)\s+(.+)$/.exec(title);
+      if (!m) continue;
+      for (const part of [m[1], m[2]]) {
+        if (wordCount(part) >= WORDS_FOR_TITLE_WITHOUT_EVIDENCE) for (const t of titleVariants(part)) push(t, 'part', false, false);
+      }
     }
   });
   return forms;

@@ -68,8 +68,21 @@ export function isTechnicalToken(t: string): boolean {
   return /\p{Ll}\p{Lu}/u.test(t) || /^\p{Lu}[\p{L}]*\d/u.test(t);
 }
 
-/** The evidence key of a context token, or undefined when it can be no evidence. */
+const keyCache = new Map<string, string | null>();
+const MAX_CACHED_KEYS = 100_000;
+
+/** The evidence key of a context token, or undefined when it can be no evidence. Memoised. */
 export function evidenceKey(t: string): string | undefined {
+  let k = keyCache.get(t);
+  if (k === undefined) {
+    if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
+    k = computeEvidenceKey(t) ?? null;
+    keyCache.set(t, k);
+  }
+  return k ?? undefined;
+}
+
+function computeEvidenceKey(t: string): string | undefined {
   if (isSizeToken(t)) return t.toLowerCase();
   if (/^\d/.test(t)) return undefined; // years, counts, list numbers
   if (t.length < 2) return undefined;
