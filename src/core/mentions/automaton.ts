@@ -33,6 +33,10 @@ interface Compiled {
   onlyUnit: Int32Array;
   /** Open-addressing set of the hashes (`wordHash`) of every name's first word; 0 = empty. */
   firstWords: Int32Array;
+  /** Per slot of `firstWords`: 1 when some name is that word and at most one more unit. */
+  walkAlways: Uint8Array;
+  /** Open-addressing set of `continuationKey`s: a name's first word with the two units after it. */
+  continuations: Int32Array;
 }
 
 /**
@@ -48,11 +52,33 @@ export function finishHash(h: number): number {
   return h === 0 ? 1 : h;
 }
 
-/** The hash of the word (letters/digits run) at the start of `s`. */
-function firstWordHash(s: string): number {
+/**
+ * A first word's finished hash combined with the two normalised units that follow it ("the" + " " +
+ * "i" for "The Impact of …"): the scanner's second filter, so "the cache" needs no walk.
+ */
+export function continuationKey(firstWordHash: number, unit1: number, unit2: number): number {
+  return finishHash(hashStep(hashStep(firstWordHash, unit1 + 0x10000), unit2 + 0x20000));
+}
+
+/** Length of the word (letters/digits run) at the start of `s`. */
+function firstWordLength(s: string): number {
+  let i = 0;
+  while (i < s.length && isWordAt(s, i)) i++;
+  return i;
+}
+
+function wordHashOf(s: string, length: number): number {
   let h = HASH_SEED;
-  for (let i = 0; i < s.length && isWordAt(s, i); i++) h = hashStep(h, lowerUnit(s.charCodeAt(i)));
+  for (let i = 0; i < length; i++) h = hashStep(h, lowerUnit(s.charCodeAt(i)));
   return finishHash(h);
+}
+
+function insert(table: Int32Array, h: number): number {
+  const mask = table.length - 1;
+  let at = h & mask;
+  while (table[at] !== 0 && table[at] !== h) at = (at + 1) & mask;
+  table[at] = h;
+  return at;
 }
 
 
@@ -60,14 +86,22 @@ export class NameTrie<T> {
   private readonly children: Map<number, number>[] = [new Map()];
   private readonly terminalOf: number[] = [-1];
   private readonly groups: T[][] = [];
-  private readonly firstWordHashes = new Set<number>();
+  /** First-word hash → whether some name is just that word and at most one more unit. */
+  private readonly firstWordHashes = new Map<number, boolean>();
+  private readonly continuationKeys = new Set<number>();
   private compiled: Compiled | undefined;
 
   add(name: string, value: T): void {
     const units = normalizeName(name);
     if (!units.length) return;
     this.compiled = undefined;
-    this.firstWordHashes.add(firstWordHash(name.trim()));
+    const trimmed = name.trim();
+    const length = firstWordLength(trimmed);
+    const h = wordHashOf(trimmed, length);
+    // The first word is as many units as code units: it holds no blank.
+    const short = units.length <= length + 1;
+    this.firstWordHashes.set(h, (this.firstWordHashes.get(h) ?? false) || short);
+    if (!short) this.continuationKeys.add(continuationKey(h, units[length], units[length + 1]));
     let node = 0;
     for (const u of units) {
       let next = this.children[node].get(u);
@@ -109,13 +143,11 @@ export class NameTrie<T> {
       rootAscii: new Int32Array(128),
       onlyUnit: new Int32Array(n).fill(-1),
       firstWords: new Int32Array(tableSize(this.firstWordHashes.size)),
+      walkAlways: new Uint8Array(tableSize(this.firstWordHashes.size)),
+      continuations: new Int32Array(tableSize(this.continuationKeys.size)),
     };
-    for (const h of this.firstWordHashes) {
-      const mask = c.firstWords.length - 1;
-      let at = h & mask;
-      while (c.firstWords[at] !== 0) at = (at + 1) & mask;
-      c.firstWords[at] = h;
-    }
+    for (const [h, always] of this.firstWordHashes) c.walkAlways[insert(c.firstWords, h)] = always ? 1 : 0;
+    for (const k of this.continuationKeys) insert(c.continuations, k);
     let at = 0;
     this.children.forEach((m, node) => {
       const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
@@ -133,11 +165,12 @@ export class NameTrie<T> {
   }
 
   /**
-   * The open-addressing table of first-word hashes (`finishHash`ed, 0 = empty slot; its length is a
-   * power of two): a word whose hash is not in it starts no name. The scanner probes it inline.
+   * The scanner's filters, probed inline: open-addressing tables (0 = empty slot, lengths powers of
+   * two) of first-word hashes — a word not in it starts no name — with a flag per slot for words
+   * that must always be walked, and of `continuationKey`s.
    */
-  firstWordTable(): Int32Array {
-    return (this.compiled ??= this.compile()).firstWords;
+  filters(): { firstWords: Int32Array; walkAlways: Uint8Array; continuations: Int32Array } {
+    return (this.compiled ??= this.compile());
   }
 
   /**

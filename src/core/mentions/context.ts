@@ -14,6 +14,8 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'al', 'cf', 'fig', 'fi
 export interface Window {
   start: number;
   end: number;
+  /** A heading and its section. */
+  heading: boolean;
 }
 
 function lineStart(text: string, i: number): number {
@@ -26,28 +28,72 @@ function lineEnd(text: string, i: number): number {
   return k < 0 ? text.length : k;
 }
 
-const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
-/** A line that starts a new unit: list item, heading, table row, quote, blank. */
-const UNIT_START = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#{1,6}\s|\||>|$)/;
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
 
-function isHeadingLine(text: string, ls: number): boolean {
-  return HEADING.test(text.slice(ls, Math.min(text.length, ls + 8)));
+function isSpaceOrTab(c: number): boolean {
+  return c === SPACE || c === TAB;
 }
 
+/** A markdown heading: up to three spaces, one to six "#", then a blank or the line's end. */
+function isHeadingLine(text: string, ls: number): boolean {
+  let k = ls;
+  while (k < ls + 3 && text.charCodeAt(k) === SPACE) k++;
+  const hashes = k;
+  while (text.charCodeAt(k) === HASH) k++;
+  const count = k - hashes;
+  if (count < 1 || count > 6) return false;
+  const c = text.charCodeAt(k);
+  return k >= text.length || isSpaceOrTab(c) || c === NL || c === 13;
+}
+
+/** A line that starts a unit of its own: list item, heading, table row, quote, or a blank line. */
 function startsUnit(text: string, ls: number): boolean {
-  return UNIT_START.test(text.slice(ls, Math.min(text.length, ls + 8)));
+  let k = ls;
+  while (isSpaceOrTab(text.charCodeAt(k))) k++;
+  if (k >= text.length) return true;
+  const c = text.charCodeAt(k);
+  if (c === NL || c === 13 || c === 124 /* | */ || c === 62 /* > */) return true;
+  if (c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) return isSpaceOrTab(text.charCodeAt(k + 1));
+  if (c === HASH) return isHeadingLine(text, k);
+  let d = k;
+  while (d < k + 3 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d > k && (text.charCodeAt(d) === DOT || text.charCodeAt(d) === 41 /* ) */)) return isSpaceOrTab(text.charCodeAt(d + 1));
+  return false;
+}
+
+/** Whether the line ending at `lineEndAt` (exclusive) and starting at `ls` holds only blanks. */
+function isBlankLine(text: string, ls: number, lineEndAt: number): boolean {
+  for (let k = ls; k < lineEndAt; k++) {
+    const c = text.charCodeAt(k);
+    if (!isSpaceOrTab(c) && c !== 13) return false;
+  }
+  return true;
+}
+
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(String.fromCharCode(c));
 }
 
 /** Whether the "." at `dot` ends a sentence rather than an abbreviation or an initial ("E.T."). */
 function endsSentence(text: string, dot: number): boolean {
-  if (text[dot] !== '.') return true;
+  if (text.charCodeAt(dot) !== DOT) return true;
   let k = dot;
-  while (k > 0 && /[\p{L}\p{N}.]/u.test(text[k - 1])) k--;
-  const word = text.slice(k, dot).toLowerCase();
-  if (ABBREVIATIONS.has(word)) return false;
-  if (/^\p{L}$/u.test(word)) return false; // an initial
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // "E.T", "U.S"
-  return true;
+  while (k > 0 && dot - k < 12) {
+    const c = text.charCodeAt(k - 1);
+    if (!(c === DOT || isLetter(c) || (c >= 48 && c <= 57))) break;
+    k--;
+  }
+  const length = dot - k;
+  if (length === 0) return true;
+  if (length === 1 && isLetter(text.charCodeAt(k))) return false; // an initial
+  // "E.T", "U.S": letters and dots alternating.
+  let initials = length % 2 === 1;
+  for (let i = k; initials && i < dot; i++) initials = (i - k) % 2 === 0 ? isLetter(text.charCodeAt(i)) : text.charCodeAt(i) === DOT;
+  if (initials) return false;
+  return length > 6 || !ABBREVIATIONS.has(text.slice(k, dot).toLowerCase());
 }
 
 const DOT = 46;
@@ -86,7 +132,7 @@ export function contextWindow(text: string, start: number, end: number): Window 
       if (next < text.length && isHeadingLine(text, next)) break;
       k = lineEnd(text, next);
     }
-    return { start: ls, end: Math.min(k, limit) };
+    return { start: ls, end: Math.min(k, limit), heading: true };
   }
 
   let from = start;
@@ -98,8 +144,7 @@ export function contextWindow(text: string, start: number, end: number): Window 
       // A soft-wrapped line continues the sentence unless this line starts a unit of its own
       // or the line before is blank.
       if (startsUnit(text, from)) break;
-      const prevStart = lineStart(text, from - 1);
-      if (!text.slice(prevStart, from - 1).trim()) break;
+      if (isBlankLine(text, lineStart(text, from - 1), from - 1)) break;
     } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, from - 1)) {
       break;
     }
@@ -119,5 +164,5 @@ export function contextWindow(text: string, start: number, end: number): Window 
     }
     to++;
   }
-  return { start: from, end: Math.min(to, text.length) };
+  return { start: from, end: Math.min(to, text.length), heading: false };
 }

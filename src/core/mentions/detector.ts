@@ -3,8 +3,8 @@
 // matches are names; names that are also ordinary words or other things must then find evidence in
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
 import type { Paper } from '../model';
-import { createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
-import { ASCII_WORD, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
+import { continuationKey, createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
+import { ASCII_WORD, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, NEWLINE, normalUnit, SPACE } from './chars';
 import { contextWindow } from './context';
 import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, WORD_SUFFIX } from './evidence';
 import { type EvidenceNeed, type NameForm, nameForms, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
@@ -44,14 +44,40 @@ interface Boundary {
 
 const PLAIN_END: Boundary = { extendedTo: -1, suffix: 'none' };
 
+/** The forms of a trie group that one spelling matches. */
+interface FormMatch {
+  forms: NameForm[];
+  /** Distinct papers of `forms`, in order. */
+  papers: number[];
+  /** Evidence needed when the text has a capital, and when it has none ("dataset decomposition"). */
+  need: EvidenceNeed;
+  lowerCaseNeed: EvidenceNeed;
+  /** Key ids of the forms' own words (no evidence for themselves), once needed. */
+  ignore?: number[];
+  /** Whether another paper defines one of the forms' acronyms differently, once needed. */
+  foreign?: boolean;
+}
+
 interface GroupInfo {
   forms: NameForm[];
-  papers: number[];
-  need: EvidenceNeed;
-  /** Every form matches in any case. */
-  caseFree: boolean;
-  /** The evidence the forms need when the text has no capital ("dataset decomposition"). */
-  lowerCaseNeed: EvidenceNeed;
+  /** The match when every form matches in any case. */
+  anyCase: FormMatch | undefined;
+  /** Otherwise: letters as written → match (null: none). */
+  bySpelling: Map<string, FormMatch | null>;
+}
+
+const MAX_SPELLINGS = 64;
+
+function matchOf(forms: NameForm[]): FormMatch {
+  const papers: number[] = [];
+  let need: EvidenceNeed = 'none';
+  let lowerCaseNeed: EvidenceNeed = 'none';
+  for (const f of forms) {
+    if (!papers.includes(f.paper)) papers.push(f.paper);
+    need = maxNeed(need, effectiveNeed(f, true));
+    lowerCaseNeed = maxNeed(lowerCaseNeed, effectiveNeed(f, false));
+  }
+  return { forms, papers, need, lowerCaseNeed };
 }
 
 interface Candidate {
@@ -60,6 +86,8 @@ interface Candidate {
   nameEnd: number;
   /** End including a model-variant suffix ("Yi" + "-34B-200K"). */
   end: number;
+  /** What its spelling matched. */
+  match: FormMatch;
   /** Forms whose case rule the text meets, exact-case ones first. */
   forms: NameForm[];
   /** Distinct papers of `forms`, in order. */
@@ -68,19 +96,28 @@ interface Candidate {
   suffix: SuffixKind;
   /** Shorter matches at the same start, longest first, in case this one lacks evidence. */
   fallbacks: Candidate[];
-  /** Letters of the whole span, once needed. */
-  spanLetters: string | undefined;
+  /** Letters of the name, once needed. */
+  nameLetters: string | undefined;
+  /** What it says as a co-mention of another candidate, once needed. */
+  asCoMention: CoMention | undefined;
   /** Its sentence, once evidence was looked for. */
   sentence: Sentence | undefined;
 }
 
 interface Sentence {
+  start: number;
+  end: number;
+  /** A heading's section rather than a sentence. */
+  heading: boolean;
   /** Indices of the first and last candidates inside it. */
   first: number;
   last: number;
-  /** Evidence of its words outside all candidates. */
-  bag: Bag;
+  /** Evidence of its words outside all candidates, once needed. */
+  bag: Bag | undefined;
 }
+
+/** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
+const MAX_SHARED_SENTENCE = 600;
 
 const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
 
@@ -117,8 +154,12 @@ export class MentionDetector {
   private readonly vocabulary: PaperVocabulary;
   private readonly hits: TrieHits = createHits();
   private readonly groups: GroupInfo[] = [];
-  /** The sentences looked at during one `run`, by "start:end". */
-  private readonly sentences = new Map<string, Sentence>();
+  /** Scratch list of a candidate's co-mentions. */
+  private readonly coMentions: CoMention[] = [];
+  /** Key id of each form's word (−1 for several words or none). */
+  private readonly formKeyIds = new Map<NameForm, number>();
+  /** The sentence last looked at in this `run`. */
+  private lastSentence: Sentence | undefined;
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
@@ -158,7 +199,7 @@ export class MentionDetector {
   private run(text: string, withTrace = false): { mentions: Mention[]; traces: MentionTrace[] } {
     const traces: MentionTrace[] = [];
     if (typeof text !== 'string' || !text) return { mentions: [], traces };
-    this.sentences.clear();
+    this.lastSentence = undefined;
     const candidates = this.scan(text);
     const n = candidates.length;
     // What each candidate resolved to: the match kept (itself or a shorter fallback) and its papers.
@@ -200,27 +241,34 @@ export class MentionDetector {
       for (let k = 0; k < papers.length; k++) ids[k] = this.papers[papers[k]].id;
       mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), papers: ids, ambiguous: papers.length > 1 });
     }
-    this.sentences.clear();
+    this.lastSentence = undefined;
     return { mentions, traces };
   }
 
   /**
-   * The sentence (or heading section) around candidate `index`, with the candidates inside it and
-   * the evidence of its other words — computed once per sentence per run.
+   * The sentence (or heading section) around candidate `index`, with the candidates inside it —
+   * shared by the candidates in it.
    */
   private sentenceOf(text: string, c: Candidate, all: readonly Candidate[], index: number): Sentence {
+    if (c.sentence) return c.sentence;
+    // A mention inside the previous mention's sentence shares it (not so under a heading, whose
+    // window is a whole section).
+    const last = this.lastSentence;
+    if (last && !last.heading && last.start <= c.start && c.end <= last.end && last.end - last.start < MAX_SHARED_SENTENCE) return last;
     const window = contextWindow(text, c.start, c.end);
-    const key = `${window.start}:${window.end}`;
-    let sentence = this.sentences.get(key);
-    if (!sentence) {
-      let first = index;
-      while (first > 0 && all[first - 1].end > window.start) first--;
-      let last = index;
-      while (last + 1 < all.length && all[last + 1].start < window.end) last++;
-      sentence = { first, last, bag: this.vocabulary.bag(text, window.start, window.end, all.slice(first, last + 1)) };
-      this.sentences.set(key, sentence);
-    }
+    if (last && last.start === window.start && last.end === window.end) return last;
+    let first = index;
+    while (first > 0 && all[first - 1].end > window.start) first--;
+    let lastIndex = index;
+    while (lastIndex + 1 < all.length && all[lastIndex + 1].start < window.end) lastIndex++;
+    const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined };
+    this.lastSentence = sentence;
     return sentence;
+  }
+
+  /** The evidence of a sentence's words outside its mentions, computed when first needed. */
+  private bagOf(text: string, sentence: Sentence, all: readonly Candidate[]): Bag {
+    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, all.slice(sentence.first, sentence.last + 1)));
   }
 
   /** Resolves candidate `i`, or else its shorter fallbacks, into `chosen[i]` and `papersOf[i]`. */
@@ -251,8 +299,9 @@ export class MentionDetector {
     const out: Candidate[] = [];
     const n = text.length;
     const hits = this.hits;
-    const firstWords = this.trie.firstWordTable();
+    const { firstWords, walkAlways, continuations } = this.trie.filters();
     const mask = firstWords.length - 1;
+    const continuationMask = continuations.length - 1;
     let i = 0;
     scanning: while (i < n) {
       let c = text.charCodeAt(i);
@@ -274,10 +323,20 @@ export class MentionDetector {
         i++;
       }
       h = finishHash(h);
-      for (let at = h & mask; ; at = (at + 1) & mask) {
-        const v = firstWords[at];
+      let slot = h & mask;
+      for (; ; slot = (slot + 1) & mask) {
+        const v = firstWords[slot];
         if (v === h) break;
         if (v === 0) continue scanning; // no name starts with this word
+      }
+      if (walkAlways[slot] === 0) {
+        // Names start with this word, but do any go on as the text does ("the" + " i…")?
+        const key = continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(text.charCodeAt(i)) ? blankRunEnd(text, i) : i + 1));
+        for (let at = key & continuationMask; ; at = (at + 1) & continuationMask) {
+          const v = continuations[at];
+          if (v === key) break;
+          if (v === 0) continue scanning;
+        }
       }
       if (!this.validStart(text, start)) continue;
       this.trie.walk(text, start, hits);
@@ -306,34 +365,21 @@ export class MentionDetector {
       const boundary = this.endBoundary(text, end);
       if (!boundary) continue;
       const group = this.groupInfo(hits.groups[h]);
-      let forms = group.forms;
-      let papers = group.papers;
-      let need = group.need;
-      if (!group.caseFree) {
-        // Case decides which forms match and how much evidence they need.
-        const surface = lettersOf(text, start, end);
-        forms = forms.filter(f => caseMatches(f, surface));
-        if (!forms.length) continue;
-        forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
-        papers = [];
-        need = 'none';
-        for (const f of forms) {
-          if (!papers.includes(f.paper)) papers.push(f.paper);
-          need = maxNeed(need, effectiveNeed(f, hasCapital(text, start, end)));
-        }
-      } else if (group.lowerCaseNeed !== need && !hasCapital(text, start, end)) {
-        need = group.lowerCaseNeed;
-      }
+      // Most groups match in any case; for the others the spelling decides which forms match.
+      const match = group.anyCase ?? this.matchSpelling(group, lettersOf(text, start, end));
+      if (!match) continue;
       const c: Candidate = {
         start,
         nameEnd: end,
         end: boundary.extendedTo < 0 ? end : boundary.extendedTo,
-        forms,
-        papers,
-        need,
+        match,
+        forms: match.forms,
+        papers: match.papers,
+        need: match.lowerCaseNeed !== match.need && !hasCapital(text, start, end) ? match.lowerCaseNeed : match.need,
         suffix: boundary.suffix,
         fallbacks: NO_FALLBACKS,
-        spanLetters: undefined,
+        nameLetters: undefined,
+        asCoMention: undefined,
         sentence: undefined,
       };
       if (!best) best = c;
@@ -343,27 +389,29 @@ export class MentionDetector {
     return best;
   }
 
-  /** What a trie group's forms share, computed once: most groups need no look at the text's case. */
+  /** A trie group's forms, computed once; case-independent groups get their match up front. */
   private groupInfo(index: number): GroupInfo {
     let info = this.groups[index];
     if (!info) {
       const forms = [...this.trie.group(index)];
-      const papers: number[] = [];
-      let need: EvidenceNeed = 'none';
-      for (const f of forms) {
-        if (!papers.includes(f.paper)) papers.push(f.paper);
-        need = maxNeed(need, f.need);
-      }
-      info = {
-        forms,
-        papers,
-        need,
-        caseFree: forms.every(f => f.caseRule === 'any'),
-        lowerCaseNeed: forms.reduce<EvidenceNeed>((m, f) => maxNeed(m, effectiveNeed(f, false)), 'none'),
-      };
+      info = { forms, anyCase: undefined, bySpelling: new Map() };
+      if (forms.every(f => f.caseRule === 'any')) info.anyCase = matchOf(forms);
       this.groups[index] = info;
     }
     return info;
+  }
+
+  /** The forms a spelling ("GIRAFFE", "Giraffe", "giraffe") matches, exact-case ones first. */
+  private matchSpelling(group: GroupInfo, surface: string): FormMatch | undefined {
+    let match = group.bySpelling.get(surface);
+    if (match === undefined) {
+      const forms = group.forms.filter(f => caseMatches(f, surface));
+      forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
+      match = forms.length ? matchOf(forms) : null;
+      // Odd spellings are rare; a bound keeps a hostile text from growing the cache.
+      if (group.bySpelling.size < MAX_SPELLINGS) group.bySpelling.set(surface, match);
+    }
+    return match ?? undefined;
   }
 
   /**
@@ -412,61 +460,87 @@ export class MentionDetector {
 
     const sentence = this.sentenceOf(text, c, all, index);
     c.sentence = sentence;
-    const coMentions: CoMention[] = [];
+    const coMentions = this.coMentions;
+    coMentions.length = 0;
     for (let k = sentence.first; k <= sentence.last; k++) {
       if (k === index) continue;
       const o = all[k];
       // The whole span: "Yi-VL" is another name than "Yi".
-      o.spanLetters ??= lettersOf(text, o.start, o.end);
-      coMentions.push({ papers: o.papers, letters: o.spanLetters, confident: trusted[k] });
+      if (!o.asCoMention) {
+        const spanLetters = lettersOf(text, o.start, o.end);
+        o.asCoMention = { papers: o.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), confident: false };
+      }
+      o.asCoMention.confident = trusted[k];
+      coMentions.push(o.asCoMention);
     }
-    const bag = sentence.bag;
-    const surface = text.slice(c.start, c.nameEnd);
-    const letters = lettersOf(text, c.start, c.nameEnd);
+    const letters = (c.nameLetters ??= lettersOf(text, c.start, c.nameEnd));
+    const lower = letters.toLowerCase();
     // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
-    const ignore: number[] = [];
-    for (const f of c.forms) {
-      const id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
-      if (id >= 0 && !ignore.includes(id)) ignore.push(id);
-    }
+    const ignore = (c.match.ignore ??= this.ignoreIds(c.forms));
     // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
     // names another sense.
     const gloss = needsEvidence && !c.forms[0].multiWord ? localGloss(text, c, letters) : undefined;
-    let candidates = c.papers;
-    if (gloss !== undefined) candidates = candidates.filter(p => this.vocabulary.glossFits(p, gloss, surface));
-    if (!candidates.length) {
+    let papers = c.papers;
+    if (gloss !== undefined) papers = papers.filter(p => this.vocabulary.glossFits(p, gloss, letters));
+    if (!papers.length) {
       traces?.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), need: c.need, scores: [], foreign: 0, accepted: false });
       return undefined;
     }
-    const glossBonus = gloss !== undefined ? SAME_PAPER : 0;
-    const scored = candidates.map((p, order) => ({
-      p,
-      order,
-      score: this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, letters, surface, coMentions) + suffixBonus + glossBonus,
-    }));
-    scored.sort((a, b) => b.score - a.score || a.order - b.order);
-    const best = scored[0].score + bag.field;
-    const foreign = c.forms.reduce((m, f) => Math.max(m, this.vocabulary.foreignScore(f, bag, coMentions, ignore)), 0);
-    const accepted = !needsEvidence || (best >= THRESHOLD[c.need] && foreign < scored[0].score);
+    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    // Co-mentions alone may already decide a one-paper name with no competing sense: the words
+    // of the sentence can only add to its score.
+    const foreignSenses = (c.match.foreign ??= c.forms.some(f => this.vocabulary.hasForeignSense(f)));
+    if (papers.length === 1 && !traces && !foreignSenses) {
+      if (this.vocabulary.coMentionScore(papers[0], letters, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
+    }
+    const bag = this.bagOf(text, sentence, all);
+    let order = papers;
+    let scores: number[];
+    if (papers.length === 1) {
+      scores = [this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], letters, lower, coMentions) + bonus];
+    } else {
+      const byPaper = papers.map(p => this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, letters, lower, coMentions) + bonus);
+      const ranks = papers.map((_, i) => i).sort((a, b) => byPaper[b] - byPaper[a] || a - b);
+      order = ranks.map(i => papers[i]);
+      scores = ranks.map(i => byPaper[i]);
+    }
+    let foreign = 0;
+    if (needsEvidence && foreignSenses) for (const f of c.forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
+    const accepted = !needsEvidence || (scores[0] + bag.field >= THRESHOLD[c.need] && foreign < scores[0]);
     traces?.push({
       start: c.start,
       end: c.end,
       text: text.slice(c.start, c.end),
       need: c.need,
-      scores: scored.map(s => ({ paper: this.papers[s.p].id, score: Math.round(s.score * 100) / 100 })),
+      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
       foreign: Math.round(foreign * 100) / 100,
       accepted,
     });
     if (!accepted) return undefined;
     // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
     // sentence, or its words outweigh the rest twice over.
-    if (scored.length > 1) {
-      const [top, second] = scored;
-      const decisive = top.score >= SAME_PAPER && second.score < SAME_PAPER;
-      const clear = top.score >= Math.max(THRESHOLD.medium, 2 * second.score + THRESHOLD.low);
-      if (decisive || clear) return [top.p];
+    if (order.length > 1) {
+      const top = scores[0];
+      const second = scores[1];
+      const decisive = top >= SAME_PAPER && second < SAME_PAPER;
+      const clear = top >= Math.max(THRESHOLD.medium, 2 * second + THRESHOLD.low);
+      if (decisive || clear) return [order[0]];
     }
-    return scored.map(s => s.p);
+    return order;
+  }
+
+  /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */
+  private ignoreIds(forms: readonly NameForm[]): number[] {
+    const ids: number[] = [];
+    for (const f of forms) {
+      let id = this.formKeyIds.get(f);
+      if (id === undefined) {
+        id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
+        this.formKeyIds.set(f, id);
+      }
+      if (id >= 0 && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
   }
 }
 
@@ -491,10 +565,15 @@ function spellsOut(phrase: string, acronym: string): boolean {
  * "APE = Adaptive Parallel Encoding", "Core Context Aware (CCA)".
  */
 function localGloss(text: string, c: Candidate, letters: string): string | undefined {
-  const after = /^\s*(?:\(([^()\n]{2,80})\)|=\s*([^;,.()\n]{2,80}))/.exec(text.slice(c.end, c.end + 90));
-  const phrase = after?.[1] ?? after?.[2];
-  if (phrase && spellsOut(phrase.trim(), letters)) return phrase.trim();
-  if (/\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)) && text[c.end] === ')') {
+  let k = c.end;
+  while (text.charCodeAt(k) === 32) k++;
+  const next = text.charCodeAt(k);
+  if (next === 40 /* ( */ || next === 61 /* = */) {
+    const after = /^\s*(?:\(([^()\n]{2,80})\)|=\s*([^;,.()\n]{2,80}))/.exec(text.slice(c.end, c.end + 90));
+    const phrase = after?.[1] ?? after?.[2];
+    if (phrase && spellsOut(phrase.trim(), letters)) return phrase.trim();
+  }
+  if (text.charCodeAt(c.end) === 41 /* ) */ && /\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start))) {
     const before = text.slice(Math.max(0, c.start - 100), c.start).replace(/\(\s*$/, '').trimEnd();
     const words = before.split(/\s+/);
     for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
@@ -503,6 +582,24 @@ function localGloss(text: string, c: Candidate, letters: string): string | undef
     }
   }
   return undefined;
+}
+
+/** End of the run of blanks at `i`, or −1 when it holds a blank line (no name crosses one). */
+function blankRunEnd(text: string, i: number): number {
+  let newlines = 0;
+  while (i < text.length && isBlank(text.charCodeAt(i))) {
+    if (text.charCodeAt(i) === NEWLINE && ++newlines > 1) return -1;
+    i++;
+  }
+  return i;
+}
+
+/** The normalised unit a name would have at `i` (a blank run is one space), or −1 at the end. */
+function unitAt(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  if (isBlank(c)) return blankRunEnd(text, i) < 0 ? -1 : SPACE;
+  return normalUnit(c);
 }
 
 /** Whether `text[start, end)` has a capital letter. */

@@ -57,8 +57,9 @@ interface ForeignSense {
 /** What the detector knows about one co-mentioned name in a sentence. */
 export interface CoMention {
   papers: readonly number[];
-  /** Letters of the matched text ("DeepTransformers"). */
+  /** Letters of the matched text ("DeepTransformers"), and in lower case. */
   letters: string;
+  lower: string;
   /** Whether it counts on its own (a distinctive name), so it may vouch for other papers. */
   confident: boolean;
 }
@@ -124,6 +125,8 @@ export class PaperVocabulary {
   private readonly wordHashes = new Int32Array(WORD_TABLE_SIZE);
   private readonly wordSlots = new Int32Array(WORD_TABLE_SIZE);
   private wordInfo: WordInfo[] = [];
+  /** Whether papers p and q share a topic, at p × n + q (−1 unknown). */
+  private topicPairs: Int8Array | undefined;
   /** Per key id, the last bag that took it: distinctness without a set per sentence. */
   private seen: Int32Array = new Int32Array(0);
   private bagNumber = 0;
@@ -179,6 +182,11 @@ export class PaperVocabulary {
       if (senses.length) this.foreign.set(form, senses);
     }
     this.seen = new Int32Array(keyCount);
+  }
+
+  /** Whether another paper defines `form`'s acronym differently. */
+  hasForeignSense(form: NameForm): boolean {
+    return this.foreign.has(form);
   }
 
   /** The id of an evidence key (UNKNOWN when no paper uses it, STOP for none). */
@@ -334,24 +342,36 @@ export class PaperVocabulary {
   }
 
   /** Evidence from the sentence's other mentions for paper `p`, matched as `form`. */
-  coMentionScore(p: number, formLetters: string, surface: string, coMentions: readonly CoMention[]): number {
+  coMentionScore(p: number, formLetters: string, formLower: string, coMentions: readonly CoMention[]): number {
     let s = 0;
     let related = 0;
-    const topics = this.papers[p].topics ?? [];
     for (const cm of coMentions) {
       if (cm.papers.includes(p)) {
-        if (cm.letters.toLowerCase() !== formLetters.toLowerCase()) s += SAME_PAPER;
+        if (cm.lower !== formLower) s += SAME_PAPER;
         continue;
       }
       if (!cm.confident) continue;
       const q = cm.papers[0];
-      if (this.names(q, surface) || this.names(p, cm.letters)) s += CITATION;
-      else if (related < MAX_RELATED && (this.papers[q].topics ?? []).some(t => topics.includes(t))) {
+      if (this.names(q, formLetters) || this.names(p, cm.letters)) s += CITATION;
+      else if (related < MAX_RELATED && this.shareTopic(p, q)) {
         s += RELATED;
         related++;
       }
     }
     return s;
+  }
+
+  /** Whether two papers share a topic (cached: the matrix fills as pairs are asked about). */
+  private shareTopic(p: number, q: number): boolean {
+    const n = this.papers.length;
+    this.topicPairs ??= new Int8Array(n * n).fill(-1);
+    let v = this.topicPairs[p * n + q];
+    if (v < 0) {
+      const a = this.papers[p].topics ?? [];
+      v = (this.papers[q].topics ?? []).some(t => a.includes(t)) ? 1 : 0;
+      this.topicPairs[p * n + q] = v;
+    }
+    return v === 1;
   }
 
   /**
