@@ -1,7 +1,8 @@
 import type { CommandSpec } from '../types';
 import { listCommand } from './list';
+import { mentionsCommand } from './mentions';
 import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, mentionsCommand];
