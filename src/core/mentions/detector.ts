@@ -457,7 +457,21 @@ export class MentionDetector {
     const suffixBonus = c.suffix === 'size' ? SIZE_SUFFIX : c.suffix === 'word' ? WORD_SUFFIX : 0;
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
     if (!needsEvidence && c.papers.length === 1) return c.papers;
+    // Kept apart: the closures there cost an allocation on every call of the function holding them.
+    return this.resolveOnEvidence(text, c, all, index, trusted, suffixBonus, needsEvidence, traces);
+  }
 
+  /** Phase two for a candidate that needs evidence or names several papers. */
+  private resolveOnEvidence(
+    text: string,
+    c: Candidate,
+    all: readonly Candidate[],
+    index: number,
+    trusted: readonly boolean[],
+    suffixBonus: number,
+    needsEvidence: boolean,
+    traces?: MentionTrace[],
+  ): number[] | undefined {
     const sentence = this.sentenceOf(text, c, all, index);
     c.sentence = sentence;
     const coMentions = this.coMentions;
@@ -468,13 +482,14 @@ export class MentionDetector {
       // The whole span: "Yi-VL" is another name than "Yi".
       if (!o.asCoMention) {
         const spanLetters = lettersOf(text, o.start, o.end);
-        o.asCoMention = { papers: o.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), confident: false };
+        o.asCoMention = { papers: o.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(o.forms[0].letters), confident: false };
       }
       o.asCoMention.confident = trusted[k];
       coMentions.push(o.asCoMention);
     }
     const letters = (c.nameLetters ??= lettersOf(text, c.start, c.nameEnd));
     const lower = letters.toLowerCase();
+    const citers = this.vocabulary.citersOf(c.forms[0].letters);
     // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
     const ignore = (c.match.ignore ??= this.ignoreIds(c.forms));
     // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
@@ -491,15 +506,15 @@ export class MentionDetector {
     // of the sentence can only add to its score.
     const foreignSenses = (c.match.foreign ??= c.forms.some(f => this.vocabulary.hasForeignSense(f)));
     if (papers.length === 1 && !traces && !foreignSenses) {
-      if (this.vocabulary.coMentionScore(papers[0], letters, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
+      if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
     }
     const bag = this.bagOf(text, sentence, all);
     let order = papers;
     let scores: number[];
     if (papers.length === 1) {
-      scores = [this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], letters, lower, coMentions) + bonus];
+      scores = [this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus];
     } else {
-      const byPaper = papers.map(p => this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, letters, lower, coMentions) + bonus);
+      const byPaper = papers.map(p => this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + bonus);
       const ranks = papers.map((_, i) => i).sort((a, b) => byPaper[b] - byPaper[a] || a - b);
       order = ranks.map(i => papers[i]);
       scores = ranks.map(i => byPaper[i]);

@@ -60,34 +60,29 @@ export interface CoMention {
   /** Letters of the matched text ("DeepTransformers"), and in lower case. */
   letters: string;
   lower: string;
+  /** Papers that name its name (`citersOf` its form). */
+  citers: ReadonlySet<number>;
   /** Whether it counts on its own (a distinctive name), so it may vouch for other papers. */
   confident: boolean;
-}
-
-/** What one word, as written, is worth as evidence. */
-interface WordInfo {
-  raw: string;
-  /** Interned evidence key, UNKNOWN or STOP. */
-  id: number;
-  /** A technical token of the field or a model size. */
-  field: boolean;
 }
 
 /** The words of a sentence as evidence. */
 export interface Bag {
   /** Distinct key ids of words some paper uses, in order. */
-  ids: number[];
+  ids: Int32Array;
   /** Consecutive key ids (not across a mention or an unknown word), flat: first, second, … */
-  pairs: number[];
+  pairs: Int32Array;
   /** Field-token score. */
   field: number;
 }
 
-/** Whether `text[start, end)` is `word`. */
-function sameText(text: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  return true;
+/** Seed of the second word hash (a different multiplier from the first). */
+const CHECK_SEED = 0x2545f491 & 0x3fffffff;
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function escapeRegExp(s: string): string {
@@ -119,12 +114,20 @@ export class PaperVocabulary {
   private readonly nameWords: Set<string>[];
   private readonly foreign = new Map<NameForm, ForeignSense[]>();
   /**
-   * Words met in texts: an open-addressing table from the hash of a word as written (`wordHashes`,
-   * 0 = free) to its entry in `wordInfo`. Cleared when half full.
+   * Words met in texts, as written: an open-addressing table by hash (`wordHashes`, 0 = free slot)
+   * holding each word, its key id (or UNKNOWN, STOP) and whether it is a field token. Started over
+   * when half full.
    */
   private readonly wordHashes = new Int32Array(WORD_TABLE_SIZE);
-  private readonly wordSlots = new Int32Array(WORD_TABLE_SIZE);
-  private wordInfo: WordInfo[] = [];
+  private readonly wordCheck = new Int32Array(WORD_TABLE_SIZE);
+  private readonly wordId = new Int32Array(WORD_TABLE_SIZE);
+  private readonly wordField = new Uint8Array(WORD_TABLE_SIZE);
+  /** Per slot, the last bag that counted the field token there. */
+  private readonly fieldStamp = new Int32Array(WORD_TABLE_SIZE);
+  private wordCount = 0;
+  private scratchIds: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private scratchPairs: Int32Array<ArrayBuffer> = new Int32Array(128);
+  private readonly citers = new Map<string, Set<number>>();
   /** Whether papers p and q share a topic, at p × n + q (−1 unknown). */
   private topicPairs: Int8Array | undefined;
   /** Per key id, the last bag that took it: distinctness without a set per sentence. */
@@ -241,11 +244,19 @@ export class PaperVocabulary {
   }
 
   /**
-   * Whether paper `p`'s title or abstract uses the one-word name `name` ("Titans", "DeepTransformers")
-   * as a word: it cites or discusses that paper. Longer names are not looked for.
+   * The papers whose title or abstract use a one-word name ("Titans", "DeepTransformers") as a word:
+   * they cite or discuss its paper. Computed once per name; longer names are not looked for.
    */
-  names(p: number, name: string): boolean {
-    return this.rawWords[p].has(name);
+  citersOf(name: string): ReadonlySet<number> {
+    let citers = this.citers.get(name);
+    if (!citers) {
+      citers = new Set();
+      this.rawWords.forEach((words, p) => {
+        if (words.has(name)) citers?.add(p);
+      });
+      this.citers.set(name, citers);
+    }
+    return citers;
   }
 
   /**
@@ -254,11 +265,15 @@ export class PaperVocabulary {
    * by its hash and checked letter by letter, so the common case copies no string.
    */
   bag(text: string, from: number, to: number, skip: readonly { start: number; end: number }[]): Bag {
-    const ids: number[] = [];
-    const pairs: number[] = [];
-    const fieldWords: string[] = [];
     const stamp = ++this.bagNumber;
-    const keyCount = this.seen.length;
+    const seen = this.seen;
+    const hashes = this.wordHashes;
+    const mask = WORD_TABLE_SIZE - 1;
+    let ids = this.scratchIds;
+    let pairs = this.scratchPairs;
+    let idCount = 0;
+    let pairCount = 0;
+    let fieldCount = 0;
     let prev = UNKNOWN;
     let s = 0;
     let i = from;
@@ -269,60 +284,76 @@ export class PaperVocabulary {
         continue;
       }
       const start = i;
+      // Two independent hashes: the first finds the slot, the second (with the length) confirms
+      // the word without reading the stored copy.
       let h = HASH_SEED;
+      let check = CHECK_SEED;
       while (i < to) {
         c = text.charCodeAt(i);
         if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) break;
         h = hashStep(h, c);
+        check = Math.imul(check ^ c, 0x5bd1e995) & 0x3fffffff;
         i++;
       }
+      check = (check + (i - start)) & 0x3fffffff;
       while (s < skip.length && skip[s].end <= start) s++;
       if (s < skip.length && skip[s].start < i) {
         prev = UNKNOWN; // no phrase across a mention
         continue;
       }
-      const word = this.word(text, start, i, h === 0 ? 1 : h);
-      if (word.field && !fieldWords.includes(word.raw)) fieldWords.push(word.raw);
-      const id = word.id;
+      // The word's slot in the table of words met before; a new word is learnt there.
+      if (h === 0) h = 1;
+      let at = h & mask;
+      for (;;) {
+        const stored = hashes[at];
+        if (stored === 0) {
+          at = this.learn(text, start, i, h, check, at);
+          break;
+        }
+        if (stored === h && this.wordCheck[at] === check) break;
+        at = (at + 1) & mask;
+      }
+      if (this.wordField[at] === 1 && this.fieldStamp[at] !== stamp) {
+        this.fieldStamp[at] = stamp;
+        fieldCount++;
+      }
+      const id = this.wordId[at];
       if (id === STOP) continue;
       if (id === UNKNOWN) {
         prev = UNKNOWN;
         continue;
       }
-      if (this.seen[id] !== stamp) {
-        this.seen[id] = stamp;
-        ids.push(id);
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        if (idCount === ids.length) ids = this.scratchIds = grow(ids);
+        ids[idCount++] = id;
       }
-      if (prev >= 0) pairs.push(prev, id);
+      if (prev >= 0) {
+        if (pairCount + 2 > pairs.length) pairs = this.scratchPairs = grow(pairs);
+        pairs[pairCount++] = prev;
+        pairs[pairCount++] = id;
+      }
       prev = id;
     }
-    return { ids, pairs: keyCount ? pairs : [], field: Math.min(MAX_FIELD, fieldWords.length * FIELD_TOKEN) };
+    return { ids: ids.slice(0, idCount), pairs: pairs.slice(0, pairCount), field: Math.min(MAX_FIELD, fieldCount * FIELD_TOKEN) };
   }
 
-  /** What a word (as written, `text[start, end)`, non-zero hash `h`) says as evidence. */
-  private word(text: string, start: number, end: number, h: number): WordInfo {
-    const mask = WORD_TABLE_SIZE - 1;
-    let at = h & mask;
-    for (;;) {
-      const stored = this.wordHashes[at];
-      if (stored === 0) break;
-      if (stored === h) {
-        const known = this.wordInfo[this.wordSlots[at]];
-        if (sameText(text, start, end, known.raw)) return known;
-      }
-      at = (at + 1) & mask;
+  /** Puts a word met for the first time into the table at free slot `at`; returns its slot. */
+  private learn(text: string, start: number, end: number, h: number, check: number, at: number): number {
+    if (this.wordCount >= WORD_TABLE_SIZE / 2) {
+      // Half full: start over rather than let probe chains grow.
+      this.wordHashes.fill(0);
+      this.wordCount = 0;
+      at = h & (WORD_TABLE_SIZE - 1);
     }
     const raw = text.slice(start, end);
-    const info: WordInfo = { raw, id: this.idOf(evidenceKey(raw)), field: isSizeToken(raw) || (this.fieldTokens.has(raw) && !STOP_WORDS.has(raw.toLowerCase())) };
-    if (this.wordInfo.length >= WORD_TABLE_SIZE / 2) {
-      this.wordHashes.fill(0);
-      this.wordInfo = [];
-      at = h & mask;
-    }
     this.wordHashes[at] = h;
-    this.wordSlots[at] = this.wordInfo.length;
-    this.wordInfo.push(info);
-    return info;
+    this.wordCheck[at] = check;
+    this.wordId[at] = this.idOf(evidenceKey(raw));
+    this.wordField[at] = isSizeToken(raw) || (this.fieldTokens.has(raw) && !STOP_WORDS.has(raw.toLowerCase())) ? 1 : 0;
+    this.fieldStamp[at] = 0;
+    this.wordCount++;
+    return at;
   }
 
   /** Word and title-phrase evidence for paper `p`, leaving out the key ids in `ignore`. */
@@ -342,7 +373,7 @@ export class PaperVocabulary {
   }
 
   /** Evidence from the sentence's other mentions for paper `p`, matched as `form`. */
-  coMentionScore(p: number, formLetters: string, formLower: string, coMentions: readonly CoMention[]): number {
+  coMentionScore(p: number, citers: ReadonlySet<number>, formLower: string, coMentions: readonly CoMention[]): number {
     let s = 0;
     let related = 0;
     for (const cm of coMentions) {
@@ -352,7 +383,7 @@ export class PaperVocabulary {
       }
       if (!cm.confident) continue;
       const q = cm.papers[0];
-      if (this.names(q, formLetters) || this.names(p, cm.letters)) s += CITATION;
+      if (citers.has(q) || cm.citers.has(p)) s += CITATION;
       else if (related < MAX_RELATED && this.shareTopic(p, q)) {
         s += RELATED;
         related++;
