@@ -34,15 +34,13 @@ export interface MentionTrace {
   accepted: boolean;
 }
 
-type SuffixKind = 'none' | 'size' | 'word';
-
 /** Where a name's mention ends: at the name (extendedTo −1) or after a variant suffix. */
 interface Boundary {
   extendedTo: number;
-  suffix: SuffixKind;
+  suffix: number;
 }
 
-const PLAIN_END: Boundary = { extendedTo: -1, suffix: 'none' };
+const PLAIN_END: Boundary = { extendedTo: -1, suffix: 0 };
 
 /** The forms of a trie group that one spelling matches. */
 interface FormMatch {
@@ -80,28 +78,84 @@ function matchOf(forms: NameForm[]): FormMatch {
   return { forms, papers, need, lowerCaseNeed };
 }
 
+const SUFFIX_NONE = 0;
+const SUFFIX_SIZE = 1;
+const SUFFIX_WORD = 2;
+
+/**
+ * One match of a name: a shorter alternative at the same start (when the longest lacks evidence),
+ * or a match of the list below made into an object for phase two.
+ */
 interface Candidate {
   start: number;
   /** End of the name itself. */
   nameEnd: number;
   /** End including a model-variant suffix ("Yi" + "-34B-200K"). */
   end: number;
-  /** What its spelling matched. */
+  /** What its spelling matched: forms (exact-case ones first) and their papers. */
   match: FormMatch;
-  /** Forms whose case rule the text meets, exact-case ones first. */
-  forms: NameForm[];
-  /** Distinct papers of `forms`, in order. */
-  papers: number[];
   need: EvidenceNeed;
-  suffix: SuffixKind;
-  /** Shorter matches at the same start, longest first, in case this one lacks evidence. */
-  fallbacks: Candidate[];
-  /** Letters of the name, once needed. */
-  nameLetters: string | undefined;
-  /** What it says as a co-mention of another candidate, once needed. */
-  asCoMention: CoMention | undefined;
-  /** Its sentence, once evidence was looked for. */
+  suffix: number;
+}
+
+/**
+ * Phase one's matches in text order, as parallel arrays reused from run to run: a megabyte of notes
+ * holds thousands of names, most of which need nothing more than their own slot.
+ */
+class MatchList {
+  count = 0;
+  start = new Int32Array(256);
+  nameEnd = new Int32Array(256);
+  end = new Int32Array(256);
+  /** Index into NEED_ORDER. */
+  need = new Uint8Array(256);
+  suffix = new Uint8Array(256);
+  match: FormMatch[] = [];
+  /** Shorter matches at the same start, for the few matches that have them. */
+  fallbacks = new Map<number, Candidate[]>();
+
+  reset(): void {
+    this.count = 0;
+    this.match.length = 0;
+    this.fallbacks.clear();
+  }
+
+  push(start: number, nameEnd: number, end: number, match: FormMatch, need: EvidenceNeed, suffix: number): number {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.nameEnd[i] = nameEnd;
+    this.end[i] = end;
+    this.need[i] = NEED_ORDER.indexOf(need);
+    this.suffix[i] = suffix;
+    this.match[i] = match;
+    return i;
+  }
+
+  candidate(i: number): Candidate {
+    return { start: this.start[i], nameEnd: this.nameEnd[i], end: this.end[i], match: this.match[i], need: NEED_ORDER[this.need[i]], suffix: this.suffix[i] };
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.start = more(this.start, n => new Int32Array(n));
+    this.nameEnd = more(this.nameEnd, n => new Int32Array(n));
+    this.end = more(this.end, n => new Int32Array(n));
+    this.need = more(this.need, n => new Uint8Array(n));
+    this.suffix = more(this.suffix, n => new Uint8Array(n));
+  }
+}
+
+/** What phase two learns about a match, kept only for matches that needed evidence. */
+interface MatchNotes {
   sentence: Sentence | undefined;
+  /** What it says as a co-mention of another match. */
+  asCoMention: CoMention | undefined;
 }
 
 interface Sentence {
@@ -121,7 +175,6 @@ const MAX_SHARED_SENTENCE = 600;
 
 const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
 
-const NO_FALLBACKS: Candidate[] = [];
 
 /** Suffix words that keep a model's name: "LWM-Text", "Yi-VL", "Keye-VL-Preview". */
 const VARIANT_WORDS = new Set([
@@ -153,6 +206,11 @@ export class MentionDetector {
   private readonly trie = new NameTrie<NameForm>();
   private readonly vocabulary: PaperVocabulary;
   private readonly hits: TrieHits = createHits();
+  private readonly matches = new MatchList();
+  /** Per match, what phase two learnt when it needed evidence (a fresh array every run). */
+  private notes: (MatchNotes | undefined)[] = [];
+  /** Matches that got notes, in the order they did. */
+  private noted: number[] = [];
   private readonly groups: GroupInfo[] = [];
   /** Scratch list of a candidate's co-mentions. */
   private readonly coMentions: CoMention[] = [];
@@ -199,104 +257,134 @@ export class MentionDetector {
   private run(text: string, withTrace = false): { mentions: Mention[]; traces: MentionTrace[] } {
     const traces: MentionTrace[] = [];
     if (typeof text !== 'string' || !text) return { mentions: [], traces };
+    const list = this.matches;
+    list.reset();
+    this.vocabulary.startRun();
     this.lastSentence = undefined;
-    const candidates = this.scan(text);
-    const n = candidates.length;
-    // What each candidate resolved to: the match kept (itself or a shorter fallback) and its papers.
-    const chosen: (Candidate | undefined)[] = new Array(n);
-    const papersOf: (number[] | undefined)[] = new Array(n);
-    // Round one trusts only names that need no evidence; round two also trusts what round one
-    // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
-    const trusted: boolean[] = new Array(n);
-    for (let i = 0; i < n; i++) trusted[i] = candidates[i].need === 'none' || candidates[i].suffix === 'size';
-    let gained = false;
-    for (let i = 0; i < n; i++) {
-      this.resolveWithFallbacks(text, candidates, i, trusted, chosen, papersOf);
-      if (papersOf[i] && !trusted[i]) gained = true;
-    }
-    if (gained) {
-      const accepted = papersOf.map(p => p !== undefined);
+    try {
+      this.scan(text);
+      const n = list.count;
+      this.notes = new Array(n);
+      this.noted = [];
+      // What each match resolved to: its papers (undefined: not a mention), and the end of the
+      // alternative kept when the longest match lacked evidence.
+      const papersOf: (readonly number[] | undefined)[] = new Array(n);
+      const endOf = new Int32Array(n);
+      // Round one trusts only names that need no evidence; round two also trusts what round one
+      // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
+      const trusted = new Uint8Array(n);
+      for (let i = 0; i < n; i++) trusted[i] = list.need[i] === 0 || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
+      let gained = false;
       for (let i = 0; i < n; i++) {
-        const sentence = candidates[i].sentence;
-        if (papersOf[i] || !sentence) continue;
-        // Only a sentence that gained a trusted co-mention can change its verdict.
-        for (let k = sentence.first; k <= sentence.last; k++) {
-          if (k !== i && accepted[k] && !trusted[k]) {
-            this.resolveWithFallbacks(text, candidates, i, accepted, chosen, papersOf);
-            break;
+        this.resolveWithFallbacks(text, i, trusted, papersOf, endOf);
+        if (papersOf[i] && !trusted[i]) gained = true;
+      }
+      if (gained) {
+        const accepted = new Uint8Array(n);
+        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        for (const i of this.noted.slice()) {
+          const sentence = this.notes[i]?.sentence;
+          if (papersOf[i] || !sentence) continue;
+          // Only a sentence that gained a trusted co-mention can change its verdict.
+          for (let k = sentence.first; k <= sentence.last; k++) {
+            if (k !== i && accepted[k] && !trusted[k]) {
+              this.resolveWithFallbacks(text, i, accepted, papersOf, endOf);
+              break;
+            }
           }
         }
       }
+      if (withTrace) {
+        const accepted = new Uint8Array(n);
+        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, accepted, traces);
+      }
+      const mentions: Mention[] = [];
+      for (let i = 0; i < n; i++) {
+        const papers = papersOf[i];
+        if (!papers) continue;
+        const start = list.start[i];
+        const end = endOf[i];
+        const ids: string[] = new Array(papers.length);
+        for (let k = 0; k < papers.length; k++) ids[k] = this.papers[papers[k]].id;
+        mentions.push({ start, end, text: text.slice(start, end), papers: ids, ambiguous: papers.length > 1 });
+      }
+      return { mentions, traces };
+    } finally {
+      // Drop what the run referenced: matches hold forms, notes hold sentences.
+      list.reset();
+      this.notes = [];
+      this.noted = [];
+      this.lastSentence = undefined;
     }
-    if (withTrace) {
-      const accepted = papersOf.map(p => p !== undefined);
-      candidates.forEach((c, i) => this.resolve(text, c, candidates, i, accepted, traces));
+  }
+
+  /** What phase two notes about match `i`. */
+  private notesOf(i: number): MatchNotes {
+    let notes = this.notes[i];
+    if (!notes) {
+      notes = { sentence: undefined, asCoMention: undefined };
+      this.notes[i] = notes;
+      this.noted.push(i);
     }
-    const mentions: Mention[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = chosen[i];
-      const papers = papersOf[i];
-      if (!c || !papers) continue;
-      const ids: string[] = new Array(papers.length);
-      for (let k = 0; k < papers.length; k++) ids[k] = this.papers[papers[k]].id;
-      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), papers: ids, ambiguous: papers.length > 1 });
-    }
-    this.lastSentence = undefined;
-    return { mentions, traces };
+    return notes;
   }
 
   /**
-   * The sentence (or heading section) around candidate `index`, with the candidates inside it —
-   * shared by the candidates in it.
+   * The sentence (or heading section) around match `index` (as candidate `c`), with the matches
+   * inside it — shared by the matches in it.
    */
-  private sentenceOf(text: string, c: Candidate, all: readonly Candidate[], index: number): Sentence {
-    if (c.sentence) return c.sentence;
+  private sentenceOf(text: string, c: Candidate, index: number): Sentence {
+    const notes = this.notesOf(index);
+    if (notes.sentence) return notes.sentence;
     // A mention inside the previous mention's sentence shares it (not so under a heading, whose
     // window is a whole section).
     const last = this.lastSentence;
-    if (last && !last.heading && last.start <= c.start && c.end <= last.end && last.end - last.start < MAX_SHARED_SENTENCE) return last;
+    if (last && !last.heading && last.start <= c.start && c.end <= last.end && last.end - last.start < MAX_SHARED_SENTENCE) return (notes.sentence = last);
     const window = contextWindow(text, c.start, c.end);
-    if (last && last.start === window.start && last.end === window.end) return last;
+    if (last && last.start === window.start && last.end === window.end) return (notes.sentence = last);
+    const list = this.matches;
     let first = index;
-    while (first > 0 && all[first - 1].end > window.start) first--;
+    while (first > 0 && list.end[first - 1] > window.start) first--;
     let lastIndex = index;
-    while (lastIndex + 1 < all.length && all[lastIndex + 1].start < window.end) lastIndex++;
+    while (lastIndex + 1 < list.count && list.start[lastIndex + 1] < window.end) lastIndex++;
     const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined };
     this.lastSentence = sentence;
-    return sentence;
+    return (notes.sentence = sentence);
   }
 
   /** The evidence of a sentence's words outside its mentions, computed when first needed. */
-  private bagOf(text: string, sentence: Sentence, all: readonly Candidate[]): Bag {
-    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, all.slice(sentence.first, sentence.last + 1)));
+  private bagOf(text: string, sentence: Sentence): Bag {
+    const list = this.matches;
+    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
   }
 
-  /** Resolves candidate `i`, or else its shorter fallbacks, into `chosen[i]` and `papersOf[i]`. */
-  private resolveWithFallbacks(
-    text: string,
-    all: readonly Candidate[],
-    i: number,
-    trusted: readonly boolean[],
-    chosen: (Candidate | undefined)[],
-    papersOf: (number[] | undefined)[],
-  ): void {
-    const c = all[i];
-    let papers = this.resolve(text, c, all, i, trusted);
-    let kept: Candidate | undefined = papers ? c : undefined;
-    for (let f = 0; !papers && f < c.fallbacks.length; f++) {
-      papers = this.resolve(text, c.fallbacks[f], all, i, trusted);
-      if (papers) kept = c.fallbacks[f];
+  /** Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`. */
+  private resolveWithFallbacks(text: string, i: number, trusted: Uint8Array, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
+    const list = this.matches;
+    // The common case, without an object: no evidence needed, one paper.
+    if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
+      papersOf[i] = list.match[i].papers;
+      endOf[i] = list.end[i];
+      return;
     }
-    chosen[i] = kept;
+    const c = list.candidate(i);
+    let papers = this.resolve(text, c, i, trusted);
+    let end = c.end;
+    const fallbacks = papers ? undefined : list.fallbacks.get(i);
+    for (let f = 0; fallbacks && !papers && f < fallbacks.length; f++) {
+      papers = this.resolve(text, fallbacks[f], i, trusted);
+      end = fallbacks[f].end;
+    }
     papersOf[i] = papers;
+    endOf[i] = end;
   }
 
   /**
    * Phase one: every name match with valid boundaries and case, leftmost-longest. The loop reads
    * each word once, hashing it as it goes; only words that begin some name start a trie walk.
    */
-  private scan(text: string): Candidate[] {
-    const out: Candidate[] = [];
+  private scan(text: string): void {
     const n = text.length;
     const hits = this.hits;
     const { firstWords, walkAlways, continuations } = this.trie.filters();
@@ -341,12 +429,9 @@ export class MentionDetector {
       if (!this.validStart(text, start)) continue;
       this.trie.walk(text, start, hits);
       if (!hits.count) continue;
-      const candidate = this.candidateAt(text, start, hits);
-      if (!candidate) continue;
-      out.push(candidate);
-      if (candidate.end > i) i = candidate.end;
+      const end = this.matchAt(text, start, hits);
+      if (end > i) i = end;
     }
-    return out;
   }
 
   /** A name starts a word, and not the second half of a hyphen compound ("LEval" in "Ada-LEval"). */
@@ -358,35 +443,34 @@ export class MentionDetector {
     return !isWordAt(text, i - 1);
   }
 
-  private candidateAt(text: string, start: number, hits: TrieHits): Candidate | undefined {
-    let best: Candidate | undefined;
+  /**
+   * Records the longest valid match among a walk's hits (and the shorter ones as its alternatives);
+   * returns the end of the match kept, or −1.
+   */
+  private matchAt(text: string, start: number, hits: TrieHits): number {
+    const list = this.matches;
+    let kept = -1;
+    let keptEnd = -1;
     for (let h = hits.count - 1; h >= 0; h--) {
-      const end = hits.ends[h];
-      const boundary = this.endBoundary(text, end);
+      const nameEnd = hits.ends[h];
+      const boundary = this.endBoundary(text, nameEnd);
       if (!boundary) continue;
       const group = this.groupInfo(hits.groups[h]);
       // Most groups match in any case; for the others the spelling decides which forms match.
-      const match = group.anyCase ?? this.matchSpelling(group, lettersOf(text, start, end));
+      const match = group.anyCase ?? this.matchSpelling(group, lettersOf(text, start, nameEnd));
       if (!match) continue;
-      const c: Candidate = {
-        start,
-        nameEnd: end,
-        end: boundary.extendedTo < 0 ? end : boundary.extendedTo,
-        match,
-        forms: match.forms,
-        papers: match.papers,
-        need: match.lowerCaseNeed !== match.need && !hasCapital(text, start, end) ? match.lowerCaseNeed : match.need,
-        suffix: boundary.suffix,
-        fallbacks: NO_FALLBACKS,
-        nameLetters: undefined,
-        asCoMention: undefined,
-        sentence: undefined,
-      };
-      if (!best) best = c;
-      else if (best.fallbacks === NO_FALLBACKS) best.fallbacks = [c];
-      else best.fallbacks.push(c);
+      const end = boundary.extendedTo < 0 ? nameEnd : boundary.extendedTo;
+      const need = match.lowerCaseNeed !== match.need && !hasCapital(text, start, nameEnd) ? match.lowerCaseNeed : match.need;
+      if (kept < 0) {
+        kept = list.push(start, nameEnd, end, match, need, boundary.suffix);
+        keptEnd = end;
+      } else {
+        const alternatives = list.fallbacks.get(kept) ?? [];
+        alternatives.push({ start, nameEnd, end, match, need, suffix: boundary.suffix });
+        list.fallbacks.set(kept, alternatives);
+      }
     }
-    return best;
+    return keptEnd;
   }
 
   /** A trie group's forms, computed once; case-independent groups get their match up front. */
@@ -430,12 +514,12 @@ export class MentionDetector {
 
     let k = end;
     let extended = end;
-    let suffix: SuffixKind = 'none';
+    let suffix = SUFFIX_NONE;
     while (k < n && isJoiner(text.charCodeAt(k)) && isWordAt(text, k + 1)) {
       const wEnd = wordEnd(text, k + 1);
       const word = text.slice(k + 1, wEnd);
-      if (isSizeOrVersion(word)) suffix = 'size';
-      else if (VARIANT_WORDS.has(word.toLowerCase())) suffix = suffix === 'size' ? 'size' : 'word';
+      if (isSizeOrVersion(word)) suffix = SUFFIX_SIZE;
+      else if (VARIANT_WORDS.has(word.toLowerCase())) suffix = suffix === SUFFIX_SIZE ? SUFFIX_SIZE : SUFFIX_WORD;
       else break;
       extended = wEnd;
       k = wEnd;
@@ -453,84 +537,98 @@ export class MentionDetector {
    * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
-  private resolve(text: string, c: Candidate, all: readonly Candidate[], index: number, trusted: readonly boolean[], traces?: MentionTrace[]): number[] | undefined {
-    const suffixBonus = c.suffix === 'size' ? SIZE_SUFFIX : c.suffix === 'word' ? WORD_SUFFIX : 0;
+  private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
+    const suffixBonus = c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : 0;
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
-    if (!needsEvidence && c.papers.length === 1) return c.papers;
+    if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
-    return this.resolveOnEvidence(text, c, all, index, trusted, suffixBonus, needsEvidence, traces);
+    return this.resolveOnEvidence(text, c, index, trusted, suffixBonus, needsEvidence, traces);
   }
 
   /** Phase two for a candidate that needs evidence or names several papers. */
   private resolveOnEvidence(
     text: string,
     c: Candidate,
-    all: readonly Candidate[],
     index: number,
-    trusted: readonly boolean[],
+    trusted: Uint8Array,
     suffixBonus: number,
     needsEvidence: boolean,
     traces?: MentionTrace[],
-  ): number[] | undefined {
-    const sentence = this.sentenceOf(text, c, all, index);
-    c.sentence = sentence;
+  ): readonly number[] | undefined {
+    const list = this.matches;
+    const sentence = this.sentenceOf(text, c, index);
     const coMentions = this.coMentions;
     coMentions.length = 0;
     for (let k = sentence.first; k <= sentence.last; k++) {
       if (k === index) continue;
-      const o = all[k];
-      // The whole span: "Yi-VL" is another name than "Yi".
-      if (!o.asCoMention) {
-        const spanLetters = lettersOf(text, o.start, o.end);
-        o.asCoMention = { papers: o.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(o.forms[0].letters), confident: false };
+      const notes = this.notesOf(k);
+      if (!notes.asCoMention) {
+        // The whole span: "Yi-VL" is another name than "Yi".
+        const spanLetters = lettersOf(text, list.start[k], list.end[k]);
+        const match = list.match[k];
+        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(match.forms[0].letters), confident: false };
       }
-      o.asCoMention.confident = trusted[k];
-      coMentions.push(o.asCoMention);
+      notes.asCoMention.confident = trusted[k] === 1;
+      coMentions.push(notes.asCoMention);
     }
-    const letters = (c.nameLetters ??= lettersOf(text, c.start, c.nameEnd));
+    const forms = c.match.forms;
+    const letters = lettersOf(text, c.start, c.nameEnd);
     const lower = letters.toLowerCase();
-    const citers = this.vocabulary.citersOf(c.forms[0].letters);
+    const citers = this.vocabulary.citersOf(forms[0].letters);
     // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
-    const ignore = (c.match.ignore ??= this.ignoreIds(c.forms));
+    const ignore = (c.match.ignore ??= this.ignoreIds(forms));
     // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
     // names another sense.
-    const gloss = needsEvidence && !c.forms[0].multiWord ? localGloss(text, c, letters) : undefined;
-    let papers = c.papers;
-    if (gloss !== undefined) papers = papers.filter(p => this.vocabulary.glossFits(p, gloss, letters));
+    const gloss = needsEvidence && !forms[0].multiWord ? localGloss(text, c, letters) : undefined;
+    let papers: readonly number[] = c.match.papers;
+    if (gloss !== undefined) {
+      const fitting: number[] = [];
+      for (const p of papers) if (this.vocabulary.glossFits(p, gloss, letters)) fitting.push(p);
+      papers = fitting;
+    }
     if (!papers.length) {
-      traces?.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), need: c.need, scores: [], foreign: 0, accepted: false });
+      if (traces) this.traceOf(traces, text, c, [], [], 0, false);
       return undefined;
     }
     const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    let foreignSenses = c.match.foreign;
+    if (foreignSenses === undefined) {
+      foreignSenses = false;
+      for (const f of forms) if (this.vocabulary.hasForeignSense(f)) foreignSenses = true;
+      c.match.foreign = foreignSenses;
+    }
     // Co-mentions alone may already decide a one-paper name with no competing sense: the words
     // of the sentence can only add to its score.
-    const foreignSenses = (c.match.foreign ??= c.forms.some(f => this.vocabulary.hasForeignSense(f)));
     if (papers.length === 1 && !traces && !foreignSenses) {
       if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
     }
-    const bag = this.bagOf(text, sentence, all);
-    let order = papers;
-    let scores: number[];
-    if (papers.length === 1) {
-      scores = [this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus];
-    } else {
-      const byPaper = papers.map(p => this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + bonus);
-      const ranks = papers.map((_, i) => i).sort((a, b) => byPaper[b] - byPaper[a] || a - b);
-      order = ranks.map(i => papers[i]);
-      scores = ranks.map(i => byPaper[i]);
+    const bag = this.bagOf(text, sentence);
+    if (papers.length === 1 && !traces) {
+      // One paper: no ranking to do.
+      const score = this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus;
+      let foreign = 0;
+      if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
+      return !needsEvidence || (score + bag.field >= THRESHOLD[c.need] && foreign < score) ? papers : undefined;
+    }
+    // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.
+    const order: number[] = [];
+    const scores: number[] = [];
+    for (const p of papers) {
+      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + bonus;
+      let at = order.length;
+      order.push(p);
+      scores.push(score);
+      for (; at > 0 && scores[at - 1] < score; at--) {
+        order[at] = order[at - 1];
+        scores[at] = scores[at - 1];
+      }
+      order[at] = p;
+      scores[at] = score;
     }
     let foreign = 0;
-    if (needsEvidence && foreignSenses) for (const f of c.forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
+    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
     const accepted = !needsEvidence || (scores[0] + bag.field >= THRESHOLD[c.need] && foreign < scores[0]);
-    traces?.push({
-      start: c.start,
-      end: c.end,
-      text: text.slice(c.start, c.end),
-      need: c.need,
-      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
-      foreign: Math.round(foreign * 100) / 100,
-      accepted,
-    });
+    if (traces) this.traceOf(traces, text, c, order, scores, foreign, accepted);
     if (!accepted) return undefined;
     // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
     // sentence, or its words outweigh the rest twice over.
@@ -542,6 +640,18 @@ export class MentionDetector {
       if (decisive || clear) return [order[0]];
     }
     return order;
+  }
+
+  private traceOf(traces: MentionTrace[], text: string, c: Candidate, order: readonly number[], scores: readonly number[], foreign: number, accepted: boolean): void {
+    traces.push({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      need: c.need,
+      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
+      foreign: Math.round(foreign * 100) / 100,
+      accepted,
+    });
   }
 
   /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */

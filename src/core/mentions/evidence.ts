@@ -68,10 +68,12 @@ export interface CoMention {
 
 /** The words of a sentence as evidence. */
 export interface Bag {
-  /** Distinct key ids of words some paper uses, in order. */
-  ids: Int32Array;
-  /** Consecutive key ids (not across a mention or an unknown word), flat: first, second, … */
-  pairs: Int32Array;
+  /** Distinct key ids of words some paper uses: `idArena[idsFrom, idsTo)`. */
+  idsFrom: number;
+  idsTo: number;
+  /** Consecutive key ids (not across a mention or an unknown word), flat first, second, …: `pairArena[pairsFrom, pairsTo)`. */
+  pairsFrom: number;
+  pairsTo: number;
   /** Field-token score. */
   field: number;
 }
@@ -125,8 +127,11 @@ export class PaperVocabulary {
   /** Per slot, the last bag that counted the field token there. */
   private readonly fieldStamp = new Int32Array(WORD_TABLE_SIZE);
   private wordCount = 0;
-  private scratchIds: Int32Array<ArrayBuffer> = new Int32Array(64);
-  private scratchPairs: Int32Array<ArrayBuffer> = new Int32Array(128);
+  /** Where bags keep their ids and pairs: arenas appended to during a run, emptied by `startRun`. */
+  private idArena: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private pairArena: Int32Array<ArrayBuffer> = new Int32Array(2048);
+  private idTop = 0;
+  private pairTop = 0;
   private readonly citers = new Map<string, Set<number>>();
   /** Whether papers p and q share a topic, at p × n + q (−1 unknown). */
   private topicPairs: Int8Array | undefined;
@@ -260,22 +265,25 @@ export class PaperVocabulary {
   }
 
   /**
-   * The evidence of a sentence's words outside `skip` (its mentions, sorted by start). Computed once
+   * The evidence of a sentence's words outside the spans `skipStart[k]..skipEnd[k]` for k in
+   * `[skipFrom, skipTo]` (its mentions, sorted by start). Computed once
    * per sentence and shared by its mentions. Words are hashed while read; a word met before is found
    * by its hash and checked letter by letter, so the common case copies no string.
    */
-  bag(text: string, from: number, to: number, skip: readonly { start: number; end: number }[]): Bag {
+  bag(text: string, from: number, to: number, skipStart: Int32Array, skipEnd: Int32Array, skipFrom: number, skipTo: number): Bag {
     const stamp = ++this.bagNumber;
     const seen = this.seen;
     const hashes = this.wordHashes;
     const mask = WORD_TABLE_SIZE - 1;
-    let ids = this.scratchIds;
-    let pairs = this.scratchPairs;
-    let idCount = 0;
-    let pairCount = 0;
+    let ids = this.idArena;
+    let pairs = this.pairArena;
+    const idsFrom = this.idTop;
+    const pairsFrom = this.pairTop;
+    let idCount = idsFrom;
+    let pairCount = pairsFrom;
     let fieldCount = 0;
     let prev = UNKNOWN;
-    let s = 0;
+    let s = skipFrom;
     let i = from;
     while (i < to) {
       let c = text.charCodeAt(i);
@@ -296,8 +304,8 @@ export class PaperVocabulary {
         i++;
       }
       check = (check + (i - start)) & 0x3fffffff;
-      while (s < skip.length && skip[s].end <= start) s++;
-      if (s < skip.length && skip[s].start < i) {
+      while (s <= skipTo && skipEnd[s] <= start) s++;
+      if (s <= skipTo && skipStart[s] < i) {
         prev = UNKNOWN; // no phrase across a mention
         continue;
       }
@@ -325,17 +333,25 @@ export class PaperVocabulary {
       }
       if (seen[id] !== stamp) {
         seen[id] = stamp;
-        if (idCount === ids.length) ids = this.scratchIds = grow(ids);
+        if (idCount === ids.length) ids = this.idArena = grow(ids);
         ids[idCount++] = id;
       }
       if (prev >= 0) {
-        if (pairCount + 2 > pairs.length) pairs = this.scratchPairs = grow(pairs);
+        if (pairCount + 2 > pairs.length) pairs = this.pairArena = grow(pairs);
         pairs[pairCount++] = prev;
         pairs[pairCount++] = id;
       }
       prev = id;
     }
-    return { ids: ids.slice(0, idCount), pairs: pairs.slice(0, pairCount), field: Math.min(MAX_FIELD, fieldCount * FIELD_TOKEN) };
+    this.idTop = idCount;
+    this.pairTop = pairCount;
+    return { idsFrom, idsTo: idCount, pairsFrom, pairsTo: pairCount, field: Math.min(MAX_FIELD, fieldCount * FIELD_TOKEN) };
+  }
+
+  /** Empties the bag arenas: bags of an earlier run are not read again. */
+  startRun(): void {
+    this.idTop = 0;
+    this.pairTop = 0;
   }
 
   /** Puts a word met for the first time into the table at free slot `at`; returns its slot. */
@@ -356,17 +372,24 @@ export class PaperVocabulary {
     return at;
   }
 
+  private bagHas(bag: Bag, id: number): boolean {
+    for (let i = bag.idsFrom; i < bag.idsTo; i++) if (this.idArena[i] === id) return true;
+    return false;
+  }
+
   /** Word and title-phrase evidence for paper `p`, leaving out the key ids in `ignore`. */
   wordScore(p: number, bag: Bag, ignore: readonly number[] = []): number {
     const w = this.weights[p];
+    const ids = this.idArena;
+    const pairs = this.pairArena;
     let s = 0;
-    for (const id of bag.ids) if (!ignore.includes(id)) s += w.get(id) ?? 0;
+    for (let i = bag.idsFrom; i < bag.idsTo; i++) if (!ignore.includes(ids[i])) s += w.get(ids[i]) ?? 0;
     const titlePairs = this.titlePairs[p];
     const keyCount = this.seen.length;
     let phrases = 0;
-    for (let i = 0; i + 1 < bag.pairs.length; i += 2) {
-      const a = bag.pairs[i];
-      const b = bag.pairs[i + 1];
+    for (let i = bag.pairsFrom; i + 1 < bag.pairsTo; i += 2) {
+      const a = pairs[i];
+      const b = pairs[i + 1];
       if (titlePairs.has(a * keyCount + b) && !ignore.includes(a) && !ignore.includes(b)) phrases += TITLE_PHRASE;
     }
     return s + Math.min(MAX_PHRASES, phrases);
@@ -415,7 +438,7 @@ export class PaperVocabulary {
     let best = 0;
     for (const sense of senses) {
       let s = this.wordScore(sense.paper, bag, ignore);
-      for (const id of sense.expansion) if (bag.ids.includes(id)) s += EXPANSION_WORD;
+      for (const id of sense.expansion) if (this.bagHas(bag, id)) s += EXPANSION_WORD;
       if (coMentions.some(cm => cm.papers.includes(sense.paper))) s += SAME_PAPER;
       best = Math.max(best, s);
     }
