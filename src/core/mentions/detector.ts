@@ -4,7 +4,7 @@
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
 import type { Paper } from '../model';
 import { continuationKey, createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
-import { ASCII_WORD, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, NEWLINE, normalUnit, SPACE } from './chars';
+import { ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, NEWLINE, normalUnit, SPACE } from './chars';
 import { contextWindow } from './context';
 import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, WORD_SUFFIX } from './evidence';
 import { type EvidenceNeed, type NameForm, nameForms, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
@@ -115,8 +115,9 @@ class MatchList {
   fallbacks = new Map<number, Candidate[]>();
 
   reset(): void {
+    // `match` keeps its length: its slots are overwritten, and the forms they point to live as long
+    // as the detector anyway.
     this.count = 0;
-    this.match.length = 0;
     this.fallbacks.clear();
   }
 
@@ -402,8 +403,9 @@ export class MentionDetector {
       while (i < n) {
         c = text.charCodeAt(i);
         if (c < 128) {
-          if (ASCII_WORD[c] === 0) break;
-          h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
+          const lower = ASCII_WORD_LOWER[c];
+          if (lower === 0) break;
+          h = hashStep(h, lower);
         } else {
           if (!isWordAt(text, i)) break;
           h = hashStep(h, lowerUnit(c));
