@@ -88,6 +88,12 @@ describe('mention detection', () => {
       ]);
     });
 
+    it('reads a dotted version as one suffix, which alone does not prove a strict name', () => {
+      assert.deepStrictEqual(found('LongLoRA-v1.1 and KVQuant-2.0 scripts'), [['LongLoRA-v1.1', id('LongLoRA')], ['KVQuant-2.0', id('KVQuant')]]);
+      assert.deepStrictEqual(found('Dolphin-2.9 was fine.'), []);
+      assert.deepStrictEqual(found('Dolphin-2.9-Llama3-8B is an uncensored chat model.'), []);
+    });
+
     it('takes an attributive suffix without making it part of the name', () => {
       assert.deepStrictEqual(found('a DuoAttention-style split of heads'), [['DuoAttention', id('DuoAttention')]]);
     });
@@ -99,6 +105,12 @@ describe('mention detection', () => {
       assert.deepStrictEqual(found('Builds on the Retrieval Head paper: a few attention heads do the retrieving.').map(m => m[0]), ['Retrieval Head']);
       assert.deepStrictEqual(found('"a little goes a long way", as the saying goes'), []);
       assert.deepStrictEqual(found('Aesop\'s fables and titans of industry'), []);
+    });
+
+    it('needs evidence for a distinctive multi-word name spelt like prose', () => {
+      assert.deepStrictEqual(found('Dataset decomposition of the household budget.'), []);
+      assert.deepStrictEqual(found('Dataset Decomposition of the household budget.'), [['Dataset Decomposition', id('Dataset Decomposition')]]);
+      assert.deepStrictEqual(found('dataset decomposition buckets documents by length for variable sequence length training'), [['dataset decomposition', id('Dataset Decomposition')]]);
     });
 
     it('needs supporting words in their sentence', () => {

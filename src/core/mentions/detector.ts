@@ -6,7 +6,7 @@ import type { Paper } from '../model';
 import { continuationKey, createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, NEWLINE, normalUnit, SPACE } from './chars';
 import { contextWindow } from './context';
-import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, WORD_SUFFIX } from './evidence';
+import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
 import { type EvidenceNeed, type NameForm, nameForms, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
 import { evidenceKey } from './words';
 
@@ -47,9 +47,12 @@ interface FormMatch {
   forms: NameForm[];
   /** Distinct papers of `forms`, in order. */
   papers: number[];
-  /** Evidence needed when the text has a capital, and when it has none ("dataset decomposition"). */
+  /**
+   * Evidence needed when the text spells the name as a form does (its first letter aside), and
+   * when it does not ("dataset decomposition", "Dataset decomposition" for Dataset Decomposition).
+   */
   need: EvidenceNeed;
-  lowerCaseNeed: EvidenceNeed;
+  inexactNeed: EvidenceNeed;
   /** Key ids of the forms' own words (no evidence for themselves), once needed. */
   ignore?: number[];
   /** Whether another paper defines one of the forms' acronyms differently, once needed. */
@@ -69,17 +72,19 @@ const MAX_SPELLINGS = 64;
 function matchOf(forms: NameForm[]): FormMatch {
   const papers: number[] = [];
   let need: EvidenceNeed = 'none';
-  let lowerCaseNeed: EvidenceNeed = 'none';
+  let inexactNeed: EvidenceNeed = 'none';
   for (const f of forms) {
     if (!papers.includes(f.paper)) papers.push(f.paper);
     need = maxNeed(need, effectiveNeed(f, true));
-    lowerCaseNeed = maxNeed(lowerCaseNeed, effectiveNeed(f, false));
+    inexactNeed = maxNeed(inexactNeed, effectiveNeed(f, false));
   }
-  return { forms, papers, need, lowerCaseNeed };
+  return { forms, papers, need, inexactNeed };
 }
 
 const SUFFIX_NONE = 0;
 const SUFFIX_SIZE = 1;
+/** A version ("Dolphin-2.9"): model-like, but other model families share names with papers. */
+const SUFFIX_VERSION = 3;
 const SUFFIX_WORD = 2;
 
 /**
@@ -188,8 +193,12 @@ const ATTRIBUTIVE_WORDS = new Set([
   'variants', 'only', 'augmented', 'enhanced', 'guided', 'aware', 'driven', 'powered', 'equipped', 'native', 'trained', 'tuned',
 ]);
 
-function isSizeOrVersion(word: string): boolean {
-  return /^\d+(?:\.\d+)?[kKmMbBtT]$/.test(word) || /^[vV]?\d+(?:\.\d+)*$/.test(word);
+function isSize(word: string): boolean {
+  return /^\d+(?:\.\d+)?[kKmMbBtT]$/.test(word);
+}
+
+function isVersion(word: string): boolean {
+  return /^[vV]?\d+(?:\.\d+)*$/.test(word);
 }
 
 function maxNeed(a: EvidenceNeed, b: EvidenceNeed): EvidenceNeed {
@@ -199,6 +208,17 @@ function maxNeed(a: EvidenceNeed, b: EvidenceNeed): EvidenceNeed {
 function wordEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && isWordAt(text, j)) j++;
+  return j;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** End of a suffix word: a word, with a dotted version read whole ("2.9", "v1.1", "1.5B"). */
+function suffixWordEnd(text: string, i: number): number {
+  let j = wordEnd(text, i);
+  while (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j = wordEnd(text, j + 1);
   return j;
 }
 
@@ -462,7 +482,7 @@ export class MentionDetector {
       const match = group.anyCase ?? this.matchSpelling(group, lettersOf(text, start, nameEnd));
       if (!match) continue;
       const end = boundary.extendedTo < 0 ? nameEnd : boundary.extendedTo;
-      const need = match.lowerCaseNeed !== match.need && !hasCapital(text, start, nameEnd) ? match.lowerCaseNeed : match.need;
+      const need = match.inexactNeed !== match.need && !spelledAsForm(match.forms, lettersOf(text, start, nameEnd)) ? match.inexactNeed : match.need;
       if (kept < 0) {
         kept = list.push(start, nameEnd, end, match, need, boundary.suffix);
         keptEnd = end;
@@ -518,10 +538,12 @@ export class MentionDetector {
     let extended = end;
     let suffix = SUFFIX_NONE;
     while (k < n && isJoiner(text.charCodeAt(k)) && isWordAt(text, k + 1)) {
-      const wEnd = wordEnd(text, k + 1);
+      const wEnd = suffixWordEnd(text, k + 1);
       const word = text.slice(k + 1, wEnd);
-      if (isSizeOrVersion(word)) suffix = SUFFIX_SIZE;
+      // The strongest suffix seen decides: a size, else a variant word, else a version.
+      if (isSize(word)) suffix = SUFFIX_SIZE;
       else if (VARIANT_WORDS.has(word.toLowerCase())) suffix = suffix === SUFFIX_SIZE ? SUFFIX_SIZE : SUFFIX_WORD;
+      else if (isVersion(word)) suffix = suffix === SUFFIX_NONE ? SUFFIX_VERSION : suffix;
       else break;
       extended = wEnd;
       k = wEnd;
@@ -540,7 +562,7 @@ export class MentionDetector {
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
   private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
-    const suffixBonus = c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : 0;
+    const suffixBonus = c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0;
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
     if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
@@ -729,12 +751,9 @@ function unitAt(text: string, i: number): number {
   return normalUnit(c);
 }
 
-/** Whether `text[start, end)` has a capital letter. */
-function hasCapital(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? c >= 65 && c <= 90 : lowerUnit(c) !== c) return true;
-  }
+/** Whether `surface` spells one of the forms, the case of its first letter aside (sentence starts). */
+function spelledAsForm(forms: readonly NameForm[], surface: string): boolean {
+  for (const f of forms) if (f.letters.length === surface.length && f.letters.slice(1) === surface.slice(1)) return true;
   return false;
 }
 
@@ -751,10 +770,10 @@ function caseMatches(form: NameForm, surface: string): boolean {
  * Evidence a match of `form` needs: its own need, and for a lower-case short phrase, some — "dataset
  * decomposition" in prose is not "Dataset Decomposition" the paper.
  */
-function effectiveNeed(form: NameForm, capitalized: boolean): EvidenceNeed {
+function effectiveNeed(form: NameForm, asWritten: boolean): EvidenceNeed {
   if (form.need !== 'none') return form.need;
-  if (form.multiWord && !capitalized) {
-    // A title's part in lower case may be prose ("learning to memorize at test time").
+  if (form.multiWord && !asWritten) {
+    // A short name or a title's part spelt like prose may be prose ("learning to memorize at test time").
     if (form.kind === 'part' || form.name.split(/\s+/).length < WORDS_FOR_TITLE_WITHOUT_EVIDENCE) return 'low';
   }
   return 'none';

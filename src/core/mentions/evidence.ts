@@ -24,6 +24,8 @@ export const SAME_PAPER = 10;
 export const SIZE_SUFFIX = 10;
 /** A variant word suffix: "LWM-Chat", "Yi-VL" — a model name, though the word alone proves less than a size. */
 export const WORD_SUFFIX = 5;
+/** A version suffix alone ("Dolphin-2.9" is another family's model): a hint, not proof. */
+export const VERSION_SUFFIX = 3;
 /** A co-mentioned paper cites this one by this name, or is cited by it: "ATLAS beats Titans". */
 const CITATION = 5;
 /** A co-mentioned paper shares a topic. */
