@@ -121,9 +121,18 @@ function isSentenceBreak(text: string, i: number): boolean {
   return endsSentence(text, i);
 }
 
+/** A heading is short: a mention further than this from its line's start is not in one. */
+const MAX_HEADING = 200;
+
+/** The start of the line holding `i` if it begins within MAX_HEADING code units, else −1. */
+function nearLineStart(text: string, i: number): number {
+  const ls = lineStart(text, i);
+  return i - ls <= MAX_HEADING ? ls : -1;
+}
+
 export function contextWindow(text: string, start: number, end: number): Window {
-  const ls = lineStart(text, start);
-  if (isHeadingLine(text, ls)) {
+  const ls = nearLineStart(text, start);
+  if (ls >= 0 && isHeadingLine(text, ls)) {
     // The heading and its section, up to the next heading.
     let k = lineEnd(text, end);
     const limit = Math.min(text.length, k + MAX_SECTION);

@@ -83,6 +83,36 @@ export interface Bag {
 /** Seed of the second word hash (a different multiplier from the first). */
 const CHECK_SEED = 0x2545f491 & 0x3fffffff;
 
+/** A paper's word weights by key id: a small open-addressing table, looked up thousands of times a run. */
+class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+
+  constructor(weights: ReadonlyMap<number, number>) {
+    let size = 8;
+    while (size < weights.size * 2) size *= 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Float64Array(size);
+    this.mask = size - 1;
+    for (const [id, w] of weights) {
+      let at = Math.imul(id, 0x9e3779b1) & this.mask;
+      while (this.keys[at] !== -1) at = (at + 1) & this.mask;
+      this.keys[at] = id;
+      this.values[at] = w;
+    }
+  }
+
+  /** The weight of key id `id` (≥ 0), or 0. */
+  get(id: number): number {
+    for (let at = Math.imul(id, 0x9e3779b1) & this.mask; ; at = (at + 1) & this.mask) {
+      const k = this.keys[at];
+      if (k === id) return this.values[at];
+      if (k === -1) return 0;
+    }
+  }
+}
+
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -106,7 +136,7 @@ export class PaperVocabulary {
   /** Evidence keys the papers use → small integers. */
   private readonly ids = new Map<string, number>();
   /** Per paper: key id → weight. */
-  private readonly weights: Map<number, number>[];
+  private readonly weights: WeightTable[];
   /** Per paper: consecutive title words, as first id × key count + second id. */
   private readonly titlePairs: Set<number>[] = [];
   /** Technical tokens (exact case) that the papers use: "KV", "NIAH", "vLLM". */
@@ -183,7 +213,7 @@ export class PaperVocabulary {
         const idf = Math.log((n + 1) / d);
         w.set(this.ids.get(k) as number, Math.min(MAX_TERM, idf * (titleKeys[i].has(k) ? 2 : 1)));
       }
-      return w;
+      return new WeightTable(w);
     });
     this.nameWords = papers.map(p => new Set([p.title, p.arxivTitle ?? '', ...(p.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
     for (const form of forms) {
@@ -385,7 +415,7 @@ export class PaperVocabulary {
     const ids = this.idArena;
     const pairs = this.pairArena;
     let s = 0;
-    for (let i = bag.idsFrom; i < bag.idsTo; i++) if (!ignore.includes(ids[i])) s += w.get(ids[i]) ?? 0;
+    for (let i = bag.idsFrom; i < bag.idsTo; i++) if (!ignore.includes(ids[i])) s += w.get(ids[i]);
     const titlePairs = this.titlePairs[p];
     const keyCount = this.seen.length;
     let phrases = 0;
