@@ -4,10 +4,27 @@
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
 import type { Paper } from '../model';
 import { continuationKey, createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
-import { ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, NEWLINE, normalUnit, SPACE } from './chars';
+import { ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { contextWindow } from './context';
 import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
-import { type EvidenceNeed, type NameForm, nameForms, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
+import { localGloss } from './gloss';
+import {
+  blankRunEnd,
+  type Candidate,
+  caseMatches,
+  endBoundary,
+  type FormMatch,
+  type GroupInfo,
+  MatchList,
+  matchOf,
+  MAX_SPELLINGS,
+  spelledAsForm,
+  SUFFIX_SIZE,
+  SUFFIX_VERSION,
+  SUFFIX_WORD,
+  unitAt,
+} from './matches';
+import { type EvidenceNeed, type NameForm, nameForms } from './names';
 import { evidenceKey } from './words';
 
 export interface Mention {
@@ -34,129 +51,6 @@ export interface MentionTrace {
   accepted: boolean;
 }
 
-/** Where a name's mention ends: at the name (extendedTo −1) or after a variant suffix. */
-interface Boundary {
-  extendedTo: number;
-  suffix: number;
-}
-
-const PLAIN_END: Boundary = { extendedTo: -1, suffix: 0 };
-
-/** The forms of a trie group that one spelling matches. */
-interface FormMatch {
-  forms: NameForm[];
-  /** Distinct papers of `forms`, in order. */
-  papers: number[];
-  /**
-   * Evidence needed when the text spells the name as a form does (its first letter aside), and
-   * when it does not ("dataset decomposition", "Dataset decomposition" for Dataset Decomposition).
-   */
-  need: EvidenceNeed;
-  inexactNeed: EvidenceNeed;
-  /** Key ids of the forms' own words (no evidence for themselves), once needed. */
-  ignore?: number[];
-  /** Whether another paper defines one of the forms' acronyms differently, once needed. */
-  foreign?: boolean;
-}
-
-interface GroupInfo {
-  forms: NameForm[];
-  /** The match when every form matches in any case. */
-  anyCase: FormMatch | undefined;
-  /** Otherwise: letters as written → match (null: none). */
-  bySpelling: Map<string, FormMatch | null>;
-}
-
-const MAX_SPELLINGS = 64;
-
-function matchOf(forms: NameForm[]): FormMatch {
-  const papers: number[] = [];
-  let need: EvidenceNeed = 'none';
-  let inexactNeed: EvidenceNeed = 'none';
-  for (const f of forms) {
-    if (!papers.includes(f.paper)) papers.push(f.paper);
-    need = maxNeed(need, effectiveNeed(f, true));
-    inexactNeed = maxNeed(inexactNeed, effectiveNeed(f, false));
-  }
-  return { forms, papers, need, inexactNeed };
-}
-
-const SUFFIX_NONE = 0;
-const SUFFIX_SIZE = 1;
-/** A version ("Dolphin-2.9"): model-like, but other model families share names with papers. */
-const SUFFIX_VERSION = 3;
-const SUFFIX_WORD = 2;
-
-/**
- * One match of a name: a shorter alternative at the same start (when the longest lacks evidence),
- * or a match of the list below made into an object for phase two.
- */
-interface Candidate {
-  start: number;
-  /** End of the name itself. */
-  nameEnd: number;
-  /** End including a model-variant suffix ("Yi" + "-34B-200K"). */
-  end: number;
-  /** What its spelling matched: forms (exact-case ones first) and their papers. */
-  match: FormMatch;
-  need: EvidenceNeed;
-  suffix: number;
-}
-
-/**
- * Phase one's matches in text order, as parallel arrays reused from run to run: a megabyte of notes
- * holds thousands of names, most of which need nothing more than their own slot.
- */
-class MatchList {
-  count = 0;
-  start = new Int32Array(256);
-  nameEnd = new Int32Array(256);
-  end = new Int32Array(256);
-  /** Index into NEED_ORDER. */
-  need = new Uint8Array(256);
-  suffix = new Uint8Array(256);
-  match: FormMatch[] = [];
-  /** Shorter matches at the same start, for the few matches that have them. */
-  fallbacks = new Map<number, Candidate[]>();
-
-  reset(): void {
-    // `match` keeps its length: its slots are overwritten, and the forms they point to live as long
-    // as the detector anyway.
-    this.count = 0;
-    this.fallbacks.clear();
-  }
-
-  push(start: number, nameEnd: number, end: number, match: FormMatch, need: EvidenceNeed, suffix: number): number {
-    if (this.count === this.start.length) this.grow();
-    const i = this.count++;
-    this.start[i] = start;
-    this.nameEnd[i] = nameEnd;
-    this.end[i] = end;
-    this.need[i] = NEED_ORDER.indexOf(need);
-    this.suffix[i] = suffix;
-    this.match[i] = match;
-    return i;
-  }
-
-  candidate(i: number): Candidate {
-    return { start: this.start[i], nameEnd: this.nameEnd[i], end: this.end[i], match: this.match[i], need: NEED_ORDER[this.need[i]], suffix: this.suffix[i] };
-  }
-
-  private grow(): void {
-    const size = this.start.length * 2;
-    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.start = more(this.start, n => new Int32Array(n));
-    this.nameEnd = more(this.nameEnd, n => new Int32Array(n));
-    this.end = more(this.end, n => new Int32Array(n));
-    this.need = more(this.need, n => new Uint8Array(n));
-    this.suffix = more(this.suffix, n => new Uint8Array(n));
-  }
-}
-
 /** What phase two learns about a match, kept only for matches that needed evidence. */
 interface MatchNotes {
   sentence: Sentence | undefined;
@@ -178,49 +72,6 @@ interface Sentence {
 
 /** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
 const MAX_SHARED_SENTENCE = 600;
-
-const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
-
-
-/** Suffix words that keep a model's name: "LWM-Text", "Yi-VL", "Keye-VL-Preview". */
-const VARIANT_WORDS = new Set([
-  'chat', 'instruct', 'base', 'text', 'vision', 'vl', 'preview', 'sft', 'rl', 'dpo', 'pro', 'plus', 'lite', 'mini', 'large', 'small',
-  'medium', 'long', 'code', 'coder', 'math', 'distill', 'turbo', 'awq', 'gptq', 'gguf', 'hf', 'it', 'chinese', 'en', 'zh',
-]);
-/** Suffix words that make an adjective of a name without changing what it names: "DuoAttention-style". */
-const ATTRIBUTIVE_WORDS = new Set([
-  'style', 'like', 'based', 'inspired', 'type', 'esque', 'ish', 'related', 'specific', 'compatible', 'family', 'series', 'variant',
-  'variants', 'only', 'augmented', 'enhanced', 'guided', 'aware', 'driven', 'powered', 'equipped', 'native', 'trained', 'tuned',
-]);
-
-function isSize(word: string): boolean {
-  return /^\d+(?:\.\d+)?[kKmMbBtT]$/.test(word);
-}
-
-function isVersion(word: string): boolean {
-  return /^[vV]?\d+(?:\.\d+)*$/.test(word);
-}
-
-function maxNeed(a: EvidenceNeed, b: EvidenceNeed): EvidenceNeed {
-  return NEED_ORDER.indexOf(a) >= NEED_ORDER.indexOf(b) ? a : b;
-}
-
-function wordEnd(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && isWordAt(text, j)) j++;
-  return j;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** End of a suffix word: a word, with a dotted version read whole ("2.9", "v1.1", "1.5B"). */
-function suffixWordEnd(text: string, i: number): number {
-  let j = wordEnd(text, i);
-  while (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j = wordEnd(text, j + 1);
-  return j;
-}
 
 export class MentionDetector {
   private readonly papers: readonly Paper[];
@@ -475,7 +326,7 @@ export class MentionDetector {
     let keptEnd = -1;
     for (let h = hits.count - 1; h >= 0; h--) {
       const nameEnd = hits.ends[h];
-      const boundary = this.endBoundary(text, nameEnd);
+      const boundary = endBoundary(text, nameEnd);
       if (!boundary) continue;
       const group = this.groupInfo(hits.groups[h]);
       // Most groups match in any case; for the others the spelling decides which forms match.
@@ -514,47 +365,9 @@ export class MentionDetector {
       const forms = group.forms.filter(f => caseMatches(f, surface));
       forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
       match = forms.length ? matchOf(forms) : null;
-      // Odd spellings are rare; a bound keeps a hostile text from growing the cache.
       if (group.bySpelling.size < MAX_SPELLINGS) group.bySpelling.set(surface, match);
     }
     return match ?? undefined;
-  }
-
-  /**
-   * Whether a name may end at `end`: not inside a word, not the first half of a compound — unless
-   * what follows is a model-variant suffix ("Yi-34B-200K": the mention grows to include it) or an
-   * attributive one ("DuoAttention-style").
-   */
-  private endBoundary(text: string, end: number): Boundary | undefined {
-    const n = text.length;
-    if (end >= n) return PLAIN_END;
-    const lastIsWord = isWordAt(text, end - 1);
-    if (lastIsWord && isWordAt(text, end)) return undefined;
-    const c = text.charCodeAt(end);
-    if (lastIsWord && c === 43 /* + */) return undefined; // "MiniWoB" is not "MiniWoB++"
-    if (!(isJoiner(c) && isWordAt(text, end + 1))) return PLAIN_END;
-
-    let k = end;
-    let extended = end;
-    let suffix = SUFFIX_NONE;
-    while (k < n && isJoiner(text.charCodeAt(k)) && isWordAt(text, k + 1)) {
-      const wEnd = suffixWordEnd(text, k + 1);
-      const word = text.slice(k + 1, wEnd);
-      // The strongest suffix seen decides: a size, else a variant word, else a version.
-      if (isSize(word)) suffix = SUFFIX_SIZE;
-      else if (VARIANT_WORDS.has(word.toLowerCase())) suffix = suffix === SUFFIX_SIZE ? SUFFIX_SIZE : SUFFIX_WORD;
-      else if (isVersion(word)) suffix = suffix === SUFFIX_NONE ? SUFFIX_VERSION : suffix;
-      else break;
-      extended = wEnd;
-      k = wEnd;
-    }
-    // What follows the (possibly extended) name must end the compound or make it attributive.
-    if (k < n && isJoiner(text.charCodeAt(k)) && isWordAt(text, k + 1)) {
-      const word = text.slice(k + 1, wordEnd(text, k + 1));
-      if (!ATTRIBUTIVE_WORDS.has(word.toLowerCase()) || word !== word.toLowerCase()) return undefined;
-    }
-    if (k < n && isWordAt(text, k)) return undefined;
-    return extended === end ? PLAIN_END : { extendedTo: extended, suffix };
   }
 
   /**
@@ -693,88 +506,3 @@ export class MentionDetector {
   }
 }
 
-/** Whether `phrase` spells out `acronym`: its letters in order, the first starting the phrase. */
-function spellsOut(phrase: string, acronym: string): boolean {
-  const letters = acronym.toLowerCase();
-  if (!/^\p{L}{2,}$/u.test(letters)) return false;
-  const words = phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (!words.length || words.length > letters.length + 3 || words[0][0] !== letters[0]) return false;
-  const flat = words.join(' ');
-  let at = 0;
-  for (const ch of letters) {
-    at = flat.indexOf(ch, at);
-    if (at < 0) return false;
-    at++;
-  }
-  return true;
-}
-
-/**
- * A long form the text gives an acronym right where it uses it: "MoA (mixture-of-agents)",
- * "APE = Adaptive Parallel Encoding", "Core Context Aware (CCA)".
- */
-function localGloss(text: string, c: Candidate, letters: string): string | undefined {
-  let k = c.end;
-  while (text.charCodeAt(k) === 32) k++;
-  const next = text.charCodeAt(k);
-  if (next === 40 /* ( */ || next === 61 /* = */) {
-    const after = /^\s*(?:\(([^()\n]{2,80})\)|=\s*([^;,.()\n]{2,80}))/.exec(text.slice(c.end, c.end + 90));
-    const phrase = after?.[1] ?? after?.[2];
-    if (phrase && spellsOut(phrase.trim(), letters)) return phrase.trim();
-  }
-  if (text.charCodeAt(c.end) === 41 /* ) */ && /\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start))) {
-    const before = text.slice(Math.max(0, c.start - 100), c.start).replace(/\(\s*$/, '').trimEnd();
-    const words = before.split(/\s+/);
-    for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
-      const phrase = words.slice(words.length - n).join(' ');
-      if (spellsOut(phrase, letters) && /^\p{Lu}/u.test(phrase)) return phrase;
-    }
-  }
-  return undefined;
-}
-
-/** End of the run of blanks at `i`, or −1 when it holds a blank line (no name crosses one). */
-function blankRunEnd(text: string, i: number): number {
-  let newlines = 0;
-  while (i < text.length && isBlank(text.charCodeAt(i))) {
-    if (text.charCodeAt(i) === NEWLINE && ++newlines > 1) return -1;
-    i++;
-  }
-  return i;
-}
-
-/** The normalised unit a name would have at `i` (a blank run is one space), or −1 at the end. */
-function unitAt(text: string, i: number): number {
-  if (i < 0 || i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  if (isBlank(c)) return blankRunEnd(text, i) < 0 ? -1 : SPACE;
-  return normalUnit(c);
-}
-
-/** Whether `surface` spells one of the forms, the case of its first letter aside (sentence starts). */
-function spelledAsForm(forms: readonly NameForm[], surface: string): boolean {
-  for (const f of forms) if (f.letters.length === surface.length && f.letters.slice(1) === surface.slice(1)) return true;
-  return false;
-}
-
-function caseMatches(form: NameForm, surface: string): boolean {
-  if (form.caseRule === 'any') return true;
-  if (surface === form.letters) return true;
-  if (form.caseRule === 'exactOrUpper') {
-    return surface === form.letters.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(form.letters);
-  }
-  return false;
-}
-
-/**
- * Evidence a match of `form` needs: its own need, and for a lower-case short phrase, some — "dataset
- * decomposition" in prose is not "Dataset Decomposition" the paper.
- */
-function effectiveNeed(form: NameForm, asWritten: boolean): EvidenceNeed {
-  if (form.need !== 'none') return form.need;
-  if (form.multiWord && !asWritten) {
-    // A short name or a title's part spelt like prose may be prose ("learning to memorize at test time").
-    if (form.kind === 'part' || form.name.split(/\s+/).length < WORDS_FOR_TITLE_WITHOUT_EVIDENCE) return 'low';
-  }
-  return 'none';
-}
