@@ -31,6 +31,15 @@ interface Compiled {
   rootAscii: Int32Array;
   /** Per node with exactly one child (most nodes: the long tails of titles): its unit, else -1. */
   onlyUnit: Int32Array;
+  /**
+   * Chains: from a node where a walk may arrive, the run of single-child steps that follows — up to
+   * a node that ends a name, branches, or goes on with a space — compared with the text in one go.
+   * Its length (0: none), where its units start in `chainUnits`, and the node it ends at.
+   */
+  chainLength: Int32Array;
+  chainStart: Int32Array;
+  chainEnd: Int32Array;
+  chainUnits: Uint16Array;
   /** Open-addressing set of the hashes (`wordHash`) of every name's first word; 0 = empty. */
   firstWords: Int32Array;
   /** Per slot of `firstWords`: 1 when some name is that word and at most one more unit. */
@@ -142,6 +151,10 @@ export class NameTrie<T> {
       terminal: Int32Array.from(this.terminalOf),
       rootAscii: new Int32Array(128),
       onlyUnit: new Int32Array(n).fill(-1),
+      chainLength: new Int32Array(n),
+      chainStart: new Int32Array(n),
+      chainEnd: new Int32Array(n),
+      chainUnits: new Uint16Array(edges),
       firstWords: new Int32Array(tableSize(this.firstWordHashes.size)),
       walkAlways: new Uint8Array(tableSize(this.firstWordHashes.size)),
       continuations: new Int32Array(tableSize(this.continuationKeys.size)),
@@ -161,7 +174,34 @@ export class NameTrie<T> {
       }
     });
     for (const [unit, child] of this.children[0]) if (unit < 128) c.rootAscii[unit] = child;
+    this.compileChains(c);
     return c;
+  }
+
+  /**
+   * A walk arrives, after a step it takes one node at a time, at a node whose parent branches or
+   * ends a name, or by a space: chains start there, so every edge is in at most one chain.
+   */
+  private compileChains(c: Compiled): void {
+    let at = 0;
+    const startChain = (head: number) => {
+      let node = head;
+      const from = at;
+      while (c.onlyUnit[node] >= 0 && c.onlyUnit[node] !== SPACE) {
+        c.chainUnits[at++] = c.onlyUnit[node];
+        node = c.childNodes[c.firstChild[node]];
+        if (c.terminal[node] >= 0) break;
+      }
+      if (at > from) {
+        c.chainLength[head] = at - from;
+        c.chainStart[head] = from;
+        c.chainEnd[head] = node;
+      }
+    };
+    for (let node = 0; node < this.children.length; node++) {
+      const branching = c.childCount[node] !== 1 || c.terminal[node] >= 0 || node === 0;
+      for (const [unit, child] of this.children[node]) if (branching || unit === SPACE) startChain(child);
+    }
   }
 
   /**
@@ -184,6 +224,30 @@ export class NameTrie<T> {
     let node = 0;
     let j = start;
     while (j < n) {
+      const length = t.chainLength[node];
+      if (length > 0) {
+        // A run of single-child steps: compare it with the text at once. No name ends inside it,
+        // so a mismatch ends the walk.
+        if (j + length > n) return;
+        const units = t.chainUnits;
+        const from = t.chainStart[node];
+        for (let k = 0; k < length; k++) {
+          const c = text.charCodeAt(j + k);
+          const unit = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : normalUnit(c);
+          // A blank is never in a chain (chains stop before spaces): it fails the comparison.
+          if (unit !== units[from + k] || isBlank(c)) return;
+        }
+        j += length;
+        node = t.chainEnd[node];
+        const g = t.terminal[node];
+        if (g >= 0) {
+          if (hits.count === hits.ends.length) growHits(hits);
+          hits.ends[hits.count] = j;
+          hits.groups[hits.count] = g;
+          hits.count++;
+        }
+        continue;
+      }
       const c = text.charCodeAt(j);
       let unit: number;
       let next: number;

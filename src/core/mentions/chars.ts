@@ -13,6 +13,8 @@ const bmpLower = new Uint16Array(0x10000);
 export const ASCII_WORD = new Uint8Array(128);
 /** For ASCII letters and digits their lower-case code, else 0: one load per character. */
 export const ASCII_WORD_LOWER = new Uint8Array(128);
+/** The normalised unit of each printable ASCII character, a single space included (capitals lowered). */
+export const ASCII_UNIT = new Uint8Array(128);
 
 for (let c = 0; c < 128; c++) {
   const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -20,6 +22,7 @@ for (let c = 0; c < 128; c++) {
   bmpLower[c] = c >= 65 && c <= 90 ? c + 32 : c;
   ASCII_WORD[c] = isWord ? 1 : 0;
   ASCII_WORD_LOWER[c] = isWord ? bmpLower[c] : 0;
+  ASCII_UNIT[c] = bmpLower[c];
 }
 
 function classifyCodePoint(cp: number): boolean {

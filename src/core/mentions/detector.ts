@@ -3,8 +3,8 @@
 // matches are names; names that are also ordinary words or other things must then find evidence in
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
 import type { Paper } from '../model';
-import { continuationKey, createHits, finishHash, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
-import { ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
+import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
+import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { contextWindow } from './context';
 import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
 import { localGloss } from './gloss';
@@ -70,6 +70,27 @@ interface Sentence {
   bag: Bag | undefined;
 }
 
+/** Words that begin some name, as the character loop finds them: reused from run to run. */
+class FirstWords {
+  count = 0;
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  hashes = new Int32Array(1024);
+  slots = new Int32Array(1024);
+
+  grow(): void {
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts);
+    this.ends = more(this.ends);
+    this.hashes = more(this.hashes);
+    this.slots = more(this.slots);
+  }
+}
+
 /** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
 const MAX_SHARED_SENTENCE = 600;
 
@@ -79,6 +100,7 @@ export class MentionDetector {
   private readonly vocabulary: PaperVocabulary;
   private readonly hits: TrieHits = createHits();
   private readonly matches = new MatchList();
+  private readonly firstWordBuffer = new FirstWords();
   /** Per match, what phase two learnt when it needed evidence (a fresh array every run). */
   private notes: (MatchNotes | undefined)[] = [];
   /** Matches that got notes, in the order they did. */
@@ -259,62 +281,42 @@ export class MentionDetector {
   private scan(text: string): void {
     const n = text.length;
     const hits = this.hits;
-    const { firstWords, walkAlways, continuations } = this.trie.filters();
-    const mask = firstWords.length - 1;
+    const { walkAlways, continuations } = this.trie.filters();
     const continuationMask = continuations.length - 1;
-    let i = 0;
-    scanning: while (i < n) {
-      let c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h = HASH_SEED;
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (c < 128) {
-          const lower = ASCII_WORD_LOWER[c];
-          if (lower === 0) break;
-          h = hashStep(h, lower);
-        } else {
-          if (!isWordAt(text, i)) break;
-          h = hashStep(h, lowerUnit(c));
-        }
-        i++;
-      }
-      h = finishHash(h);
-      let slot = h & mask;
-      for (; ; slot = (slot + 1) & mask) {
-        const v = firstWords[slot];
-        if (v === h) break;
-        if (v === 0) continue scanning; // no name starts with this word
-      }
-      if (walkAlways[slot] === 0) {
-        // Names start with this word, but do any go on as the text does ("the" + " i…")?
-        const key = continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(text.charCodeAt(i)) ? blankRunEnd(text, i) : i + 1));
+    const words = findFirstWords(text, this.trie.filters().firstWords, this.firstWordBuffer);
+    const found = words.count;
+    const { starts, ends, slots, hashes } = words;
+    let resumeAt = 0;
+    candidates: for (let w = 0; w < found; w++) {
+      const start = starts[w];
+      if (start < resumeAt) continue; // inside the previous match
+      const i = ends[w];
+      const h = hashes[w];
+      if (walkAlways[slots[w]] === 0) {
+        // Names start with this word, but do any go on as the text does ("the" + " i…")? The two
+        // units after the word: plain ASCII inline, the rest (blank runs, dashes) by unitAt.
+        const c1 = i < n ? text.charCodeAt(i) : -1;
+        const c2 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+        const key =
+          c1 >= 32 && c1 < 128 && c2 > 32 && c2 < 128
+            ? continuationKey(h, ASCII_UNIT[c1], ASCII_UNIT[c2])
+            : continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(c1) ? blankRunEnd(text, i) : i + 1));
         for (let at = key & continuationMask; ; at = (at + 1) & continuationMask) {
           const v = continuations[at];
           if (v === key) break;
-          if (v === 0) continue scanning;
+          if (v === 0) continue candidates;
         }
       }
-      if (!this.validStart(text, start)) continue;
+      // Not the second half of a hyphen compound ("LEval" in "Ada-LEval"). (A word start here is
+      // never inside a word: words are read whole.)
+      if (start > 0 && isJoiner(text.charCodeAt(start - 1)) && isWordAt(text, start - 2)) continue;
       this.trie.walk(text, start, hits);
       if (!hits.count) continue;
       const end = this.matchAt(text, start, hits);
-      if (end > i) i = end;
+      if (end > resumeAt) resumeAt = end;
     }
   }
 
-  /** A name starts a word, and not the second half of a hyphen compound ("LEval" in "Ada-LEval"). */
-  private validStart(text: string, i: number): boolean {
-    if (i === 0) return true;
-    const p = text.charCodeAt(i - 1);
-    if (isJoiner(p) && isWordAt(text, i - 2)) return false;
-    // The second half of a surrogate pair, or a mark, is inside a word.
-    return !isWordAt(text, i - 1);
-  }
 
   /**
    * Records the longest valid match among a walk's hits (and the shorter ones as its alternatives);
@@ -506,3 +508,57 @@ export class MentionDetector {
   }
 }
 
+/**
+ * The one loop over every character: reads each word whole, hashing it, and keeps the words that
+ * begin some name (a few in a hundred) with their ends, hashes and first-word slots. Kept small
+ * and apart from the rest so the compiler keeps it tight.
+ */
+function findFirstWords(text: string, firstWords: Int32Array, words: FirstWords): FirstWords {
+  const n = text.length;
+  const mask = firstWords.length - 1;
+  // Locals, not module imports: compiled to CommonJS, an import is a property load per use.
+  const isWord = ASCII_WORD;
+  const wordLower = ASCII_WORD_LOWER;
+  let { starts, ends, hashes, slots } = words;
+  let count = 0;
+  let i = 0;
+  scanning: while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 128 ? isWord[c] === 0 : !isWordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_SEED;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        const lower = wordLower[c];
+        if (lower === 0) break;
+        h = Math.imul(h ^ lower, 0x01000193) & 0x3fffffff; // hashStep, inline
+      } else {
+        if (!isWordAt(text, i)) break;
+        h = hashStep(h, lowerUnit(c));
+      }
+      i++;
+    }
+    if (h === 0) h = 1; // finishHash, inline
+    let slot = h & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const v = firstWords[slot];
+      if (v === h) break;
+      if (v === 0) continue scanning; // no name starts with this word
+    }
+    if (count === starts.length) {
+      words.grow();
+      ({ starts, ends, hashes, slots } = words);
+    }
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = h;
+    slots[count] = slot;
+    count++;
+  }
+  words.count = count;
+  return words;
+}

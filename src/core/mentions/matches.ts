@@ -1,7 +1,7 @@
 // Phase one's vocabulary: what a match of a name is, where it may end (word boundaries, hyphen
 // compounds, model-variant and attributive suffixes), and how a spelling's case decides which forms
 // of a name it matches and how much evidence it then needs.
-import { isBlank, isJoiner, isWordAt, NEWLINE, normalUnit, SPACE } from './chars';
+import { ASCII_WORD, isBlank, isJoiner, isWordAt, NEWLINE, normalUnit, SPACE } from './chars';
 import { type EvidenceNeed, type NameForm, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
 
 /** Evidence needs, weakest first (their index is what the match list stores). */
@@ -183,6 +183,12 @@ function suffixWordEnd(text: string, i: number): number {
 export function endBoundary(text: string, end: number): Boundary | undefined {
   const n = text.length;
   if (end >= n) return PLAIN_END;
+  // The usual case: the name ends a word and is followed by ASCII punctuation or a blank.
+  const next = text.charCodeAt(end);
+  if (next < 128 && ASCII_WORD[next] === 0 && next !== 45 && next !== 95 && next !== 43) {
+    const last = text.charCodeAt(end - 1);
+    if (last < 128 && ASCII_WORD[last] === 1) return PLAIN_END;
+  }
   const lastIsWord = isWordAt(text, end - 1);
   if (lastIsWord && isWordAt(text, end)) return undefined;
   const c = text.charCodeAt(end);
