@@ -57,6 +57,9 @@ describe('mention detection', () => {
       assert.deepStrictEqual(found('DyPRAG cuts the cost of PRAG'), [['DyPRAG', id('DyPRAG')], ['PRAG', id('PRAG')]]);
       assert.deepStrictEqual(found('LongLoRAx and xLongLoRA and LongLoRA2'), []);
       assert.deepStrictEqual(found('Extensible Tokenizations of text'), []);
+      // Near misses in the last letter of a word of the name.
+      assert.deepStrictEqual(found('Extensible Tokenizatiox and Landmark Attentiom and DuoAttentiom'), []);
+      assert.deepStrictEqual(found('the impact of positional encoding on length generalization in transformerz'), []);
     });
 
     it('treats a hyphen compound as one word unless it is a known name', () => {
