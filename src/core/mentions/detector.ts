@@ -70,24 +70,15 @@ interface Sentence {
   bag: Bag | undefined;
 }
 
-/** Words that begin some name, as the character loop finds them: reused from run to run. */
+/** Where the character loop found words that may begin a name: reused from run to run. */
 class FirstWords {
   count = 0;
   starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  hashes = new Int32Array(1024);
-  slots = new Int32Array(1024);
 
   grow(): void {
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.starts = more(this.starts);
-    this.ends = more(this.ends);
-    this.hashes = more(this.hashes);
-    this.slots = more(this.slots);
+    const more = new Int32Array(this.starts.length * 2);
+    more.set(this.starts);
+    this.starts = more;
   }
 }
 
@@ -275,38 +266,19 @@ export class MentionDetector {
   }
 
   /**
-   * Phase one: every name match with valid boundaries and case, leftmost-longest. The loop reads
-   * each word once, hashing it as it goes; only words that begin some name start a trie walk.
+   * Phase one: every name match with valid boundaries and case, leftmost-longest. One loop reads
+   * each word once, hashing it as it goes; only words that begin some name and go on as one does
+   * start a trie walk.
    */
   private scan(text: string): void {
-    const n = text.length;
     const hits = this.hits;
-    const { walkAlways, continuations } = this.trie.filters();
-    const continuationMask = continuations.length - 1;
-    const words = findFirstWords(text, this.trie.filters().firstWords, this.firstWordBuffer);
+    const words = findFirstWords(text, this.trie.filters(), this.firstWordBuffer);
     const found = words.count;
-    const { starts, ends, slots, hashes } = words;
+    const starts = words.starts;
     let resumeAt = 0;
-    candidates: for (let w = 0; w < found; w++) {
+    for (let w = 0; w < found; w++) {
       const start = starts[w];
       if (start < resumeAt) continue; // inside the previous match
-      const i = ends[w];
-      const h = hashes[w];
-      if (walkAlways[slots[w]] === 0) {
-        // Names start with this word, but do any go on as the text does ("the" + " i…")? The two
-        // units after the word: plain ASCII inline, the rest (blank runs, dashes) by unitAt.
-        const c1 = i < n ? text.charCodeAt(i) : -1;
-        const c2 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-        const key =
-          c1 >= 32 && c1 < 128 && c2 > 32 && c2 < 128
-            ? continuationKey(h, ASCII_UNIT[c1], ASCII_UNIT[c2])
-            : continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(c1) ? blankRunEnd(text, i) : i + 1));
-        for (let at = key & continuationMask; ; at = (at + 1) & continuationMask) {
-          const v = continuations[at];
-          if (v === key) break;
-          if (v === 0) continue candidates;
-        }
-      }
       // Not the second half of a hyphen compound ("LEval" in "Ada-LEval"). (A word start here is
       // never inside a word: words are read whole.)
       if (start > 0 && isJoiner(text.charCodeAt(start - 1)) && isWordAt(text, start - 2)) continue;
@@ -509,17 +481,20 @@ export class MentionDetector {
 }
 
 /**
- * The one loop over every character: reads each word whole, hashing it, and keeps the words that
- * begin some name (a few in a hundred) with their ends, hashes and first-word slots. Kept small
- * and apart from the rest so the compiler keeps it tight.
+ * The one loop over every character: reads each word whole, hashing it, and keeps the starts of the
+ * words that begin some name and go on as one does (a few in a hundred). Kept apart from the rest
+ * so the compiler keeps it tight.
  */
-function findFirstWords(text: string, firstWords: Int32Array, words: FirstWords): FirstWords {
+function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['filters']>, words: FirstWords): FirstWords {
   const n = text.length;
+  const { firstWords, walkAlways, continuations } = filters;
   const mask = firstWords.length - 1;
+  const continuationMask = continuations.length - 1;
+  const unitOf = ASCII_UNIT;
   // Locals, not module imports: compiled to CommonJS, an import is a property load per use.
   const isWord = ASCII_WORD;
   const wordLower = ASCII_WORD_LOWER;
-  let { starts, ends, hashes, slots } = words;
+  let starts = words.starts;
   let count = 0;
   let i = 0;
   scanning: while (i < n) {
@@ -549,15 +524,26 @@ function findFirstWords(text: string, firstWords: Int32Array, words: FirstWords)
       if (v === h) break;
       if (v === 0) continue scanning; // no name starts with this word
     }
+    if (walkAlways[slot] === 0) {
+      // Names start with this word, but do any go on as the text does ("the" + " i…")? The two
+      // units after the word: plain ASCII inline, the rest (blank runs, dashes) by unitAt.
+      const c1 = i < n ? text.charCodeAt(i) : -1;
+      const c2 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      const key =
+        c1 >= 32 && c1 < 128 && c2 > 32 && c2 < 128
+          ? continuationKey(h, unitOf[c1], unitOf[c2])
+          : continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(c1) ? blankRunEnd(text, i) : i + 1));
+      for (let at = key & continuationMask; ; at = (at + 1) & continuationMask) {
+        const v = continuations[at];
+        if (v === key) break;
+        if (v === 0) continue scanning;
+      }
+    }
     if (count === starts.length) {
       words.grow();
-      ({ starts, ends, hashes, slots } = words);
+      starts = words.starts;
     }
-    starts[count] = start;
-    ends[count] = i;
-    hashes[count] = h;
-    slots[count] = slot;
-    count++;
+    starts[count++] = start;
   }
   words.count = count;
   return words;
