@@ -10,7 +10,7 @@
 // no paper uses is dropped as soon as it is read, and scoring is integer lookups.
 import { acronymExpansion, FIELD_TERMS } from '../aliases';
 import type { Paper } from '../model';
-import { HASH_SEED, hashStep } from './automaton';
+import { HASH_SEED } from './automaton';
 import { ASCII_WORD, isWordAt } from './chars';
 import type { EvidenceNeed, NameForm } from './names';
 import { evidenceKey, isSizeToken, isTechnicalToken, STOP_WORDS, tokens } from './words';
@@ -79,9 +79,6 @@ export interface Bag {
   /** Field-token score. */
   field: number;
 }
-
-/** Seed of the second word hash (a different multiplier from the first). */
-const CHECK_SEED = 0x2545f491 & 0x3fffffff;
 
 /** A paper's word weights by key id: a small open-addressing table, looked up thousands of times a run. */
 class WeightTable {
@@ -316,26 +313,25 @@ export class PaperVocabulary {
     let fieldCount = 0;
     let prev = UNKNOWN;
     let s = skipFrom;
+    const isWord = ASCII_WORD; // a local: compiled to CommonJS, an import is a load per use
     let i = from;
     while (i < to) {
       let c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) {
+      if (c < 128 ? isWord[c] === 0 : !isWordAt(text, i)) {
         i++;
         continue;
       }
       const start = i;
-      // Two independent hashes: the first finds the slot, the second (with the length) confirms
-      // the word without reading the stored copy.
+      // The hash finds the slot; the length with the first and last code units confirms the word
+      // without reading a stored copy (a word sharing all four with another is not to be met).
       let h = HASH_SEED;
-      let check = CHECK_SEED;
       while (i < to) {
         c = text.charCodeAt(i);
-        if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(text, i)) break;
-        h = hashStep(h, c);
-        check = Math.imul(check ^ c, 0x5bd1e995) & 0x3fffffff;
+        if (c < 128 ? isWord[c] === 0 : !isWordAt(text, i)) break;
+        h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff; // hashStep, inline
         i++;
       }
-      check = (check + (i - start)) & 0x3fffffff;
+      const check = ((i - start) & 0xfff) * 0x40000 + (text.charCodeAt(start) & 0x1ff) * 0x200 + (text.charCodeAt(i - 1) & 0x1ff);
       while (s <= skipTo && skipEnd[s] <= start) s++;
       if (s <= skipTo && skipStart[s] < i) {
         prev = UNKNOWN; // no phrase across a mention
