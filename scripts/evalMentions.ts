@@ -52,6 +52,8 @@ export interface Finding {
   papers: string[];
   context: string;
   reason?: string;
+  /** For the detector: the evidence behind its verdict on the name here, when it weighed any. */
+  evidence?: string;
 }
 
 export interface Score {
@@ -104,7 +106,10 @@ function lineAround(text: string, start: number, end: number): string {
   return `${line.slice(Math.max(0, a - 60), a)}[[${line.slice(a, b)}]]${line.slice(b, b + 60)}`.trim();
 }
 
-export function score(notes: readonly Note[], idByTitle: Map<string, string>, detect: (text: string) => Detected[]): Score {
+/** What the detector weighed for a span: "need medium: GIRAFFE 4.57, Giraffe 1.28 → rejected". */
+export type Explain = (text: string, start: number, end: number) => string | undefined;
+
+export function score(notes: readonly Note[], idByTitle: Map<string, string>, detect: (text: string) => Detected[], explain?: Explain): Score {
   const s: Score = { detected: 0, correct: 0, references: 0, found: 0, precision: 0, recall: 0, f1: 0, misses: [], falseAlarms: [] };
   for (const note of notes) {
     const spans = markedSpans(note, idByTitle);
@@ -118,13 +123,13 @@ export function score(notes: readonly Note[], idByTitle: Map<string, string>, de
       }
       const marked = spans.find(sp => overlaps(sp, d));
       const reason = !marked ? 'no marked span here' : marked.papers.length ? `marked as ${marked.papers.join(', ')}` : `marked "${marked.surface}" as not a corpus paper`;
-      s.falseAlarms.push({ note: note.id, text: d.text, papers: d.papers, context: lineAround(note.text, d.start, d.end), reason });
+      s.falseAlarms.push({ note: note.id, text: d.text, papers: d.papers, context: lineAround(note.text, d.start, d.end), reason, evidence: explain?.(note.text, d.start, d.end) });
     }
     for (const sp of spans) {
       if (!sp.papers.length) continue;
       s.references++;
       if (detected.some(d => overlaps(sp, d) && sp.papers.some(p => d.papers.includes(p)))) s.found++;
-      else s.misses.push({ note: note.id, text: sp.surface, papers: sp.papers, context: lineAround(note.text, sp.start, sp.end) });
+      else s.misses.push({ note: note.id, text: sp.surface, papers: sp.papers, context: lineAround(note.text, sp.start, sp.end), evidence: explain?.(note.text, sp.start, sp.end) });
     }
   }
   s.precision = s.detected ? s.correct / s.detected : 0;
@@ -157,6 +162,7 @@ function printFindings(title: string, list: Finding[], names: Map<string, string
   for (const f of list) {
     console.log(`  ${f.note.padEnd(5)} ${JSON.stringify(f.text)} → ${f.papers.map(p => names.get(p) ?? p).join(' | ') || '—'}${f.reason ? `  (${f.reason})` : ''}`);
     console.log(`        ${f.context}`);
+    if (f.evidence) console.log(`        evidence: ${f.evidence}`);
   }
 }
 
@@ -178,7 +184,13 @@ function main(): number {
   const names = new Map(papers.map(p => [p.id, p.shortName ?? p.title.slice(0, 40)]));
 
   const detector = new MentionDetector(papers);
-  const ours = score(notes, idByTitle, t => detector.detect(t));
+  const explain: Explain = (text, start, end) => {
+    const t = detector.trace(text).find(x => x.start < end && start < x.end);
+    if (!t) return undefined;
+    const scores = t.scores.map(x => `${names.get(x.paper) ?? x.paper} ${x.score}`).join(', ') || 'no fitting paper';
+    return `need ${t.need}: ${scores}${t.foreign ? `; competing sense ${t.foreign}` : ''} → ${t.accepted ? 'accepted' : 'rejected'}`;
+  };
+  const ours = score(notes, idByTitle, t => detector.detect(t), explain);
   const baselineDetect = alternationBaseline(papers);
   const baseline = score(notes, idByTitle, t => baselineDetect(t));
 
