@@ -137,6 +137,15 @@ describe('mention detection', () => {
       assert.deepStrictEqual(found('ATLAS beats Titans on BABILong at 10M tokens.'), [['ATLAS', id('ATLAS')], ['Titans', id('Titans')]]);
     });
 
+    it('counts a link to the paper or a citation of its first author as evidence', () => {
+      assert.deepStrictEqual(found('[Titans](https://arxiv.org/abs/2501.00663) to read.'), [['Titans', id('Titans')]]);
+      assert.deepStrictEqual(found('Titans (Behrouz et al., 2025) is on my list.'), [['Titans', id('Titans')]]);
+      assert.deepStrictEqual(found('Dolphin (Chen et al.) is next.'), [['Dolphin', '2408.15518']]);
+      // Another author, or the surname without a citation's form, says nothing.
+      assert.deepStrictEqual(found('Dolphin (Wang et al.) is next.'), []);
+      assert.deepStrictEqual(found('Titans and Behrouz are on my list.'), []);
+    });
+
     it('does not count the name itself, in another case, as evidence for it', () => {
       assert.deepStrictEqual(found('The giraffe at the zoo is tall; a Giraffe calf was born.'), []);
       // "energy" is a Dolphin title word; "dolphin" would be another, were the name evidence for itself.

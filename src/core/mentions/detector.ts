@@ -68,6 +68,8 @@ interface Sentence {
   last: number;
   /** Evidence of its words outside all candidates, once needed. */
   bag: Bag | undefined;
+  /** Its text, once needed. */
+  text: string | undefined;
 }
 
 /** Where the character loop found words that may begin a name: reused from run to run. */
@@ -233,7 +235,7 @@ export class MentionDetector {
     while (first > 0 && list.end[first - 1] > window.start) first--;
     let lastIndex = index;
     while (lastIndex + 1 < list.count && list.start[lastIndex + 1] < window.end) lastIndex++;
-    const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined };
+    const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined, text: undefined };
     this.lastSentence = sentence;
     return (notes.sentence = sentence);
   }
@@ -414,9 +416,11 @@ export class MentionDetector {
       if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
     }
     const bag = this.bagOf(text, sentence);
+    const sentenceText = (sentence.text ??= text.slice(sentence.start, sentence.end));
     if (papers.length === 1 && !traces) {
       // One paper: no ranking to do.
-      const score = this.vocabulary.wordScore(papers[0], bag, ignore) + this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus;
+      const p = papers[0];
+      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
       let foreign = 0;
       if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
       return !needsEvidence || (score + bag.field >= THRESHOLD[c.need] && foreign < score) ? papers : undefined;
@@ -425,7 +429,7 @@ export class MentionDetector {
     const order: number[] = [];
     const scores: number[] = [];
     for (const p of papers) {
-      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + bonus;
+      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
       let at = order.length;
       order.push(p);
       scores.push(score);

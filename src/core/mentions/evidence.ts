@@ -28,6 +28,13 @@ export const WORD_SUFFIX = 5;
 export const VERSION_SUFFIX = 3;
 /** A co-mentioned paper cites this one by this name, or is cited by it: "ATLAS beats Titans". */
 const CITATION = 5;
+/**
+ * The sentence cites the paper by its first author ("Behrouz et al.", "Behrouz, 2025"): "a paper by
+ * X" next to the name. A surname many papers share (Wang, Li) says a little less.
+ */
+const AUTHOR_CITATION = 8;
+const COMMON_AUTHOR_CITATION = 6;
+const COMMON_SURNAME = 4;
 /** A co-mentioned paper shares a topic. */
 const RELATED = 1;
 const MAX_RELATED = 2;
@@ -110,6 +117,12 @@ class WeightTable {
   }
 }
 
+/** A first author's surname as notes cite it (capitalised, one or two words: "Behrouz", "Entezari Zarch"). */
+function surnameOf(paper: Paper): string | undefined {
+  const name = (paper.firstAuthor ?? '').trim();
+  return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?$/u.test(name) ? name : undefined;
+}
+
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -162,6 +175,8 @@ export class PaperVocabulary {
   private idTop = 0;
   private pairTop = 0;
   private readonly citers = new Map<string, Set<number>>();
+  /** First author's surname → how many of the papers have it. */
+  private readonly authorCount = new Map<string, number>();
   /** Whether papers p and q share a topic, at p × n + q (−1 unknown). */
   private topicPairs: Int8Array | undefined;
   /** Per key id, the last bag that took it: distinctness without a set per sentence. */
@@ -212,6 +227,10 @@ export class PaperVocabulary {
       }
       return new WeightTable(w);
     });
+    for (const p of papers) {
+      const surname = surnameOf(p);
+      if (surname) this.authorCount.set(surname, (this.authorCount.get(surname) ?? 0) + 1);
+    }
     this.nameWords = papers.map(p => new Set([p.title, p.arxivTitle ?? '', ...(p.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
     for (const form of forms) {
       if (form.need === 'none' || form.multiWord) continue;
@@ -421,6 +440,20 @@ export class PaperVocabulary {
       if (titlePairs.has(a * keyCount + b) && !ignore.includes(a) && !ignore.includes(b)) phrases += TITLE_PHRASE;
     }
     return s + Math.min(MAX_PHRASES, phrases);
+  }
+
+  /**
+   * Evidence that a sentence (`sentence`, its text) cites paper `p` outright: its arXiv id (a link
+   * to it), or its first author in a citation ("Behrouz et al.", "Behrouz, 2025", "Behrouz (2025)").
+   */
+  citationScore(p: number, sentence: string): number {
+    const paper = this.papers[p];
+    if (paper.arxiv && sentence.includes(paper.arxiv)) return SAME_PAPER;
+    const surname = surnameOf(paper);
+    if (!surname || !sentence.includes(surname)) return 0;
+    const cited = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?:\\s+et\\s+al\\b|,?\\s+\\(?(?:19|20)\\d\\d\\b)`, 'u');
+    if (!cited.test(sentence)) return 0;
+    return (this.authorCount.get(surname) ?? 1) >= COMMON_SURNAME ? COMMON_AUTHOR_CITATION : AUTHOR_CITATION;
   }
 
   /** Evidence from the sentence's other mentions for paper `p`, matched as `form`. */
