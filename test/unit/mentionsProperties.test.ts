@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { type Mention, MentionDetector } from '../../src/core/mentions';
+import { contextWindow } from '../../src/core/mentions/context';
 import { corpusData } from './testCorpus';
 
 let detector: MentionDetector | undefined;
@@ -89,6 +90,24 @@ describe('mention detection properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds the same sentence from collected break positions as by reading the text', () => {
+    const markdownish = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...'abc XYZ 12') },
+      { weight: 3, arbitrary: fc.constantFrom('. ', '.', '! ', '? ', '\n', '\n\n', '\n- ', '\n# ', '\n1. ', 'e.g. ', 'E.T. ', '|', '> ', '  ') },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: markdownish, maxLength: 300 }), fc.nat(), fc.nat(20), (text, at, length) => {
+        const start = text.length ? at % text.length : 0;
+        const end = Math.min(text.length, start + length);
+        const positions: number[] = [];
+        for (let i = 0; i < text.length; i++) if ('.!?\n'.includes(text[i])) positions.push(i);
+        const breaks = { positions: Int32Array.from(positions), count: positions.length };
+        assert.deepStrictEqual(contextWindow(text, start, end, breaks), contextWindow(text, start, end));
+      }),
+      { numRuns: 500 },
     );
   });
 });

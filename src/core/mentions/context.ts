@@ -130,7 +130,38 @@ function nearLineStart(text: string, i: number): number {
   return i - ls <= MAX_HEADING ? ls : -1;
 }
 
-export function contextWindow(text: string, start: number, end: number): Window {
+/** Whether the line break at `nl` ends a sentence that runs on after it: a unit starts, or a blank line is before. */
+function lineBreakEnds(text: string, nl: number): boolean {
+  return startsUnit(text, nl + 1) || isBlankLine(text, lineStart(text, nl), nl);
+}
+
+/** Whether the line break at `nl` ends the sentence that runs up to it. */
+function lineBreakEndsForward(text: string, nl: number): boolean {
+  return nl + 1 >= text.length || startsUnit(text, nl + 1);
+}
+
+/**
+ * Positions where a sentence may end — every ". ! ? \n" of the text, ascending — as the scanner
+ * collects them in passing; `count` of them. Lets the window search jump instead of reading.
+ */
+export interface BreakCandidates {
+  positions: Int32Array;
+  count: number;
+}
+
+/** Index of the first candidate at or after `at`. */
+function firstAtOrAfter(breaks: BreakCandidates, at: number): number {
+  let lo = 0;
+  let hi = breaks.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks.positions[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function contextWindow(text: string, start: number, end: number, breaks?: BreakCandidates): Window {
   const ls = nearLineStart(text, start);
   if (ls >= 0 && isHeadingLine(text, ls)) {
     // The heading and its section, up to the next heading.
@@ -144,34 +175,57 @@ export function contextWindow(text: string, start: number, end: number): Window 
     return { start: ls, end: Math.min(k, limit), heading: true };
   }
 
-  let from = start;
   const minFrom = Math.max(0, start - MAX_SENTENCE_REACH);
-  for (;;) {
-    if (from <= minFrom) { from = minFrom; break; }
-    const ch = text.charCodeAt(from - 1);
-    if (ch === NL) {
-      // A soft-wrapped line continues the sentence unless this line starts a unit of its own
-      // or the line before is blank.
-      if (startsUnit(text, from)) break;
-      if (isBlankLine(text, lineStart(text, from - 1), from - 1)) break;
-    } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, from - 1)) {
-      break;
+  const maxTo = Math.min(text.length, end + MAX_SENTENCE_REACH);
+  let from = minFrom;
+  let to = maxTo;
+  if (breaks) {
+    // The same tests as below, only at the characters that can pass them.
+    const after = firstAtOrAfter(breaks, end);
+    for (let b = firstAtOrAfter(breaks, start) - 1; b >= 0; b--) {
+      const p = breaks.positions[b];
+      if (p < minFrom) break;
+      if (text.charCodeAt(p) === NL ? lineBreakEnds(text, p) : isSentenceBreak(text, p)) {
+        from = p + 1;
+        break;
+      }
     }
-    from--;
+    for (let b = after; b < breaks.count; b++) {
+      const q = breaks.positions[b];
+      if (q >= maxTo) break;
+      if (text.charCodeAt(q) === NL) {
+        if (lineBreakEndsForward(text, q)) {
+          to = q;
+          break;
+        }
+      } else if (isSentenceBreak(text, q)) {
+        to = q + 1;
+        break;
+      }
+    }
+    return { start: from, end: Math.min(to, text.length), heading: false };
   }
 
-  let to = end;
-  const maxTo = Math.min(text.length, end + MAX_SENTENCE_REACH);
-  while (to < maxTo) {
-    const ch = text.charCodeAt(to);
-    if (ch === NL) {
-      const next = to + 1;
-      if (next >= text.length || startsUnit(text, next)) break;
-    } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, to)) {
-      to++;
+  for (let p = start - 1; p >= minFrom; p--) {
+    const ch = text.charCodeAt(p);
+    // A soft-wrapped line continues the sentence unless the next line starts a unit of its own
+    // or the line before is blank.
+    if (ch === NL ? lineBreakEnds(text, p) : (ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, p)) {
+      from = p + 1;
       break;
     }
-    to++;
+  }
+  for (let q = end; q < maxTo; q++) {
+    const ch = text.charCodeAt(q);
+    if (ch === NL) {
+      if (lineBreakEndsForward(text, q)) {
+        to = q;
+        break;
+      }
+    } else if ((ch === DOT || ch === BANG || ch === QUESTION) && isSentenceBreak(text, q)) {
+      to = q + 1;
+      break;
+    }
   }
   return { start: from, end: Math.min(to, text.length), heading: false };
 }

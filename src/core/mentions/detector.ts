@@ -5,7 +5,7 @@
 import type { Paper } from '../model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
-import { contextWindow } from './context';
+import { type BreakCandidates, contextWindow } from './context';
 import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
 import { localGloss } from './gloss';
 import {
@@ -76,11 +76,20 @@ interface Sentence {
 class FirstWords {
   count = 0;
   starts = new Int32Array(1024);
+  /** Where a sentence may end (". ! ? \n"), for the context windows. */
+  breaks: BreakCandidates = { positions: new Int32Array(1024), count: 0 };
 
   grow(): void {
     const more = new Int32Array(this.starts.length * 2);
     more.set(this.starts);
     this.starts = more;
+  }
+
+  growBreaks(): Int32Array {
+    const more = new Int32Array(this.breaks.positions.length * 2);
+    more.set(this.breaks.positions);
+    this.breaks.positions = more;
+    return more;
   }
 }
 
@@ -228,7 +237,7 @@ export class MentionDetector {
     // window is a whole section).
     const last = this.lastSentence;
     if (last && !last.heading && last.start <= c.start && c.end <= last.end && last.end - last.start < MAX_SHARED_SENTENCE) return (notes.sentence = last);
-    const window = contextWindow(text, c.start, c.end);
+    const window = contextWindow(text, c.start, c.end, this.firstWordBuffer.breaks);
     if (last && last.start === window.start && last.end === window.end) return (notes.sentence = last);
     const list = this.matches;
     let first = index;
@@ -499,11 +508,18 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   const isWord = ASCII_WORD;
   const wordLower = ASCII_WORD_LOWER;
   let starts = words.starts;
+  let breaks = words.breaks.positions;
   let count = 0;
+  let breakCount = 0;
   let i = 0;
   scanning: while (i < n) {
     let c = text.charCodeAt(i);
     if (c < 128 ? isWord[c] === 0 : !isWordAt(text, i)) {
+      // In passing, where a sentence may end: the context windows of phase two start from these.
+      if (c === 46 || c === 10 || c === 33 || c === 63) {
+        if (breakCount === breaks.length) breaks = words.growBreaks();
+        breaks[breakCount++] = i;
+      }
       i++;
       continue;
     }
@@ -550,5 +566,6 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
     starts[count++] = start;
   }
   words.count = count;
+  words.breaks.count = breakCount;
   return words;
 }
