@@ -57,7 +57,7 @@ export const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 export function hashStep(h: number, unit: number): number {
   return Math.imul(h ^ unit, 0x01000193) & 0x3fffffff;
 }
-export function finishHash(h: number): number {
+function finishHash(h: number): number {
   return h === 0 ? 1 : h;
 }
 

@@ -74,8 +74,8 @@ export function lowerUnit(c: number): number {
 }
 
 export const SPACE = 32;
-export const HYPHEN = 45;
-export const APOSTROPHE = 39;
+const HYPHEN = 45;
+const APOSTROPHE = 39;
 export const NEWLINE = 10;
 
 /** Blanks that may separate the words of a name: space, tab, no-break spaces, line breaks. */
@@ -84,11 +84,11 @@ export function isBlank(c: number): boolean {
 }
 
 /** Hyphen-minus and the dashes people (or their editors) put in its place. */
-export function isDash(c: number): boolean {
+function isDash(c: number): boolean {
   return c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212 || c === 0xfe63 || c === 0xff0d;
 }
 
-export function isApostrophe(c: number): boolean {
+function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032;
 }
 

@@ -3,7 +3,7 @@
 import type { Candidate } from './matches';
 
 /** Whether `phrase` spells out `acronym`: its letters in order, the first starting the phrase. */
-export function spellsOut(phrase: string, acronym: string): boolean {
+function spellsOut(phrase: string, acronym: string): boolean {
   const letters = acronym.toLowerCase();
   if (!/^\p{L}{2,}$/u.test(letters)) return false;
   const words = phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -5,10 +5,10 @@ import { ASCII_WORD, isBlank, isJoiner, isWordAt, NEWLINE, normalUnit, SPACE } f
 import { type EvidenceNeed, type NameForm, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
 
 /** Evidence needs, weakest first (their index is what the match list stores). */
-export const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
+const NEED_ORDER: EvidenceNeed[] = ['none', 'low', 'medium', 'high'];
 
 /** What follows a name inside its mention. */
-export const SUFFIX_NONE = 0;
+const SUFFIX_NONE = 0;
 /** A model size or context length: "Yi-34B-200K". */
 export const SUFFIX_SIZE = 1;
 /** A variant word: "LWM-Text", "Yi-VL". */
@@ -17,12 +17,12 @@ export const SUFFIX_WORD = 2;
 export const SUFFIX_VERSION = 3;
 
 /** Where a name's mention ends: at the name (extendedTo −1) or after a variant suffix. */
-export interface Boundary {
+interface Boundary {
   extendedTo: number;
   suffix: number;
 }
 
-export const PLAIN_END: Boundary = { extendedTo: -1, suffix: SUFFIX_NONE };
+const PLAIN_END: Boundary = { extendedTo: -1, suffix: SUFFIX_NONE };
 
 /** The forms of a trie group that one spelling matches. */
 export interface FormMatch {
