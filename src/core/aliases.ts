@@ -234,6 +234,24 @@ export function spellingVariants(name: string, lexicon?: Lexicon): string[] {
   return [...out];
 }
 
+/** Model-type tails that notes drop once the name is known: "E2-LLM" → "E2", "ChiMed-GPT" → "ChiMed". */
+const GENERIC_TAILS = new Set(['LLM', 'LM', 'GPT', 'VL', 'VLM', 'MLLM']);
+
+/**
+ * The short form of a name with a generic model-type tail, when what remains is itself a name
+ * rather than a word ("Infinite-LLM", "Fourier-VLM" keep their tails): "E^2-LLM" → "E^2", "DistKV-LLM" → "DistKV".
+ */
+export function shortForms(name: string, lexicon: Lexicon): string[] {
+  const m = /^([^\s-]+)-([A-Za-z]+)$/.exec(name);
+  if (!m || !GENERIC_TAILS.has(m[2])) return [];
+  const head = m[1];
+  const bare = normalizeLatex(head).replace(/[^\p{L}\p{N}²³]/gu, '');
+  // The head must read as a name on its own: "Fourier" (of Fourier-VLM) is a word of its own.
+  if (bare.length < 2 || !isNameLike(head)) return [];
+  if (lexicon.isOrdinaryWord(bare.toLowerCase()) || lexicon.isFieldTerm(head)) return [];
+  return [head];
+}
+
 const MAX_NAME_WORDS = 6;
 
 /**
@@ -268,6 +286,9 @@ export function deriveNames(
     if (coined) shortName = normalizeLatex(coined.name);
   }
   for (const c of repoNameAliases(paper.links, candidates.map(c => c.name))) push(c);
+  for (const c of [...candidates]) {
+    for (const short of shortForms(c.name, lexicon)) push({ name: short, origin: 'variant' });
+  }
   for (const c of [...candidates]) {
     for (const v of spellingVariants(c.name, lexicon)) push({ name: v, origin: 'variant' });
   }

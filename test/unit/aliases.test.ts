@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { acronymExpansion, deriveNames, isNameLike, isStrictName, normalizeLatex, spellingVariants, titlePrefix } from '../../src/core/aliases';
+import { acronymExpansion, deriveNames, isNameLike, isStrictName, normalizeLatex, shortForms, spellingVariants, titlePrefix } from '../../src/core/aliases';
 import { englishLexicon } from './testCorpus';
 
 function derive(title: string, abstract = 'We study things in this paper and report results on several benchmarks.') {
@@ -71,6 +71,19 @@ describe('alias derivation (on papers the corpus has never seen)', () => {
     assert.ok(spellingVariants('Lean Attention', lex).includes('LeanAttention'));
     assert.ok(spellingVariants('Squeezed Attention', lex).includes('Squeezed Attn'));
     assert.ok(!spellingVariants('LooGLE', lex).includes('Loo-GLE'));
+  });
+
+  it('derives the short form of a name with a generic model-type tail, unless it is a word', () => {
+    const lex = englishLexicon();
+    assert.deepStrictEqual(shortForms('E^2-LLM', lex), ['E^2']);
+    assert.deepStrictEqual(shortForms('DistKV-LLM', lex), ['DistKV']);
+    assert.deepStrictEqual(shortForms('Infinite-LLM', lex), []);
+    assert.deepStrictEqual(shortForms('Fourier-VLM', lex), []);
+    assert.deepStrictEqual(shortForms('CRUD-RAG', lex), []);
+    assert.deepStrictEqual(shortForms('Video-LevelGauge', lex), []);
+    const d = derive('Q9-LLM: Quick Extension of Context Windows');
+    assert.ok(names(d).includes('Q9'), names(d).join());
+    assert.strictEqual(d.aliases.find(a => a.name === 'Q9')?.strict, true);
   });
 
   it('recognises name-like tokens', () => {

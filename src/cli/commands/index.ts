@@ -1,8 +1,9 @@
 import type { CommandSpec } from '../types';
 import { listCommand } from './list';
+import { mentionsCommand } from './mentions';
 import { searchCommand } from './search';
 import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand];

@@ -1,0 +1,138 @@
+// npm run bench:mentions — how long mention detection takes on a ~1 MB markdown note:
+//   (a) one regular expression per alias, run one after the other;
+//   (b) one case-insensitive alternation of every alias;
+//   (c) the MentionDetector (one pass over a name trie, then evidence for risky names).
+// The note is built deterministically (seeded) from the corpus's own words, with names of corpus
+// papers sprinkled in as notes use them: about one word in thirty is a name; the paper is drawn
+// uniformly, then the name as people write it — mostly its short name, else another alias, now and
+// then the full title, a possessive, or a lower-cased spelling (which strict names must reject).
+// Each approach is warmed up, then timed over repeated runs; the medians and 95th percentiles go to
+// bench/results/mentions.json. No assertions: timings are for reading.
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { MentionDetector } from '../src/core/mentions';
+import type { Paper } from '../src/core/model';
+import { sourcePapers } from '../scripts/evalMentions';
+import { alternationBaseline, perAliasBaseline } from '../scripts/mentionBaselines';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TARGET_CHARS = 1_000_000;
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same note. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A markdown note of about `size` characters: headings, list items, prose, links, code, names. */
+export function buildNote(papers: readonly Paper[], size = TARGET_CHARS, seed = 42): string {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const vocabulary = papers.flatMap(p => p.abstract.split(/\s+/)).map(w => w.replace(/[^\p{L}\p{N}-]/gu, '')).filter(w => w.length > 1);
+  const name = (): string => {
+    const p = pick(papers);
+    const main = p.shortName ?? p.aliases[0]?.name ?? p.title;
+    const r = random();
+    if (r < 0.55) return main;
+    if (r < 0.8) return p.aliases.length ? pick(p.aliases).name : main;
+    if (r < 0.85) return p.title;
+    if (r < 0.95) return `${main}'s`;
+    return main.toLowerCase();
+  };
+  const sentence = (): string => {
+    const n = 8 + Math.floor(random() * 18);
+    const words: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = random();
+      if (r < 0.033) words.push(name());
+      else if (r < 0.038) words.push(`[${pick(vocabulary)}](https://example.org/${pick(vocabulary)})`);
+      else if (r < 0.043) words.push(`\`${pick(vocabulary)}\``);
+      else words.push(pick(vocabulary));
+    }
+    const s = words.join(' ');
+    return `${s[0].toUpperCase()}${s.slice(1)}.`;
+  };
+  const parts: string[] = [];
+  let length = 0;
+  while (length < size) {
+    const r = random();
+    let block: string;
+    if (r < 0.1) block = `## ${sentence().slice(0, 60)}`;
+    else if (r < 0.55) block = Array.from({ length: 2 + Math.floor(random() * 5) }, () => `- ${sentence()}`).join('\n');
+    else block = Array.from({ length: 2 + Math.floor(random() * 4) }, sentence).join(' ');
+    parts.push(block);
+    length += block.length + 2;
+  }
+  return parts.join('\n\n').slice(0, size);
+}
+
+interface Timing {
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function time(fn: () => unknown, warmup: number, runs: number): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { runs, medianMs: round(quantile(samples, 0.5)), p95Ms: round(quantile(samples, 0.95)), minMs: round(samples[0]) };
+}
+
+function main(): void {
+  const papers = sourcePapers();
+  const note = buildNote(papers);
+  const aliasCount = new Set(papers.flatMap(p => p.aliases.map(a => a.name.toLowerCase()))).size;
+
+  const build = time(() => new MentionDetector(papers), 3, 20);
+  const detector = new MentionDetector(papers);
+  const perAlias = perAliasBaseline(papers);
+  const alternation = alternationBaseline(papers);
+  const counts = { perAlias: perAlias(note).length, alternation: alternation(note).length, ours: detector.detect(note).length };
+
+  const results = {
+    note: { chars: note.length, bytes: Buffer.byteLength(note), papers: papers.length, aliases: aliasCount },
+    node: process.version,
+    build: { ours: build, automatonNodes: detector.automatonSize },
+    detect: {
+      perAliasRegex: { ...time(() => perAlias(note), 2, 10), mentions: counts.perAlias },
+      alternationRegex: { ...time(() => alternation(note), 3, 30), mentions: counts.alternation },
+      ours: { ...time(() => detector.detect(note), 5, 40), mentions: counts.ours },
+    },
+  };
+
+  const ours = results.detect.ours.medianMs;
+  console.log(`mention detection on a ${(note.length / 1e6).toFixed(2)} M-char note (${results.note.bytes} bytes), ${papers.length} papers, ${aliasCount} aliases, ${process.version}\n`);
+  console.log('  approach                       median ms   p95 ms   × ours   mentions');
+  const row = (label: string, t: Timing & { mentions: number }) =>
+    console.log(`  ${label.padEnd(30)} ${t.medianMs.toFixed(2).padStart(9)} ${t.p95Ms.toFixed(2).padStart(8)} ${(t.medianMs / ours).toFixed(1).padStart(8)} ${String(t.mentions).padStart(10)}`);
+  row('(a) one regex per alias', results.detect.perAliasRegex);
+  row('(b) one alternation regex', results.detect.alternationRegex);
+  row('(c) MentionDetector', results.detect.ours);
+  console.log(`\n  automaton build: median ${build.medianMs.toFixed(2)} ms, p95 ${build.p95Ms.toFixed(2)} ms (${detector.automatonSize} trie nodes)`);
+
+  const out = path.join(ROOT, 'bench', 'results', 'mentions.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,325 @@
+// A trie over normalised code units of every name, walked from word starts. One walk per word start
+// finds every name that begins there, so a whole text costs one pass plus a few steps per word —
+// however many names there are (compare one regular expression per name).
+//
+// Names are added to a Map-based trie, then compiled into flat typed arrays (each node's children
+// sorted by code unit, searched linearly or by bisection): lookups then touch a few cache lines and
+// allocate nothing. A hash set of the first words of all names turns most words away before any
+// walk starts.
+import { isBlank, isWordAt, lowerUnit, NEWLINE, normalizeName, normalUnit, SPACE } from './chars';
+
+/** Where walks write their hits: text end offsets and name-group indices, `count` of them. */
+export interface TrieHits {
+  count: number;
+  ends: Int32Array;
+  groups: Int32Array;
+}
+
+export function createHits(capacity = 64): TrieHits {
+  return { count: 0, ends: new Int32Array(capacity), groups: new Int32Array(capacity) };
+}
+
+interface Compiled {
+  /** Per node: index of its first child in `childUnits`/`childNodes`, and how many it has. */
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  childUnits: Uint16Array;
+  childNodes: Int32Array;
+  /** Per node: group index of the names ending there, or -1. */
+  terminal: Int32Array;
+  /** The root's children by ASCII unit (0 = none): the root has the most children. */
+  rootAscii: Int32Array;
+  /** Per node with exactly one child (most nodes: the long tails of titles): its unit, else -1. */
+  onlyUnit: Int32Array;
+  /**
+   * Chains: from a node where a walk may arrive, the run of single-child steps that follows — up to
+   * a node that ends a name, branches, or goes on with a space — compared with the text in one go.
+   * Its length (0: none), where its units start in `chainUnits`, and the node it ends at.
+   */
+  chainLength: Int32Array;
+  chainStart: Int32Array;
+  chainEnd: Int32Array;
+  chainUnits: Uint16Array;
+  /** Open-addressing set of the hashes (`wordHash`) of every name's first word; 0 = empty. */
+  firstWords: Int32Array;
+  /** Per slot of `firstWords`: 1 when some name is that word and at most one more unit. */
+  walkAlways: Uint8Array;
+  /** Open-addressing set of `continuationKey`s: a name's first word with the two units after it. */
+  continuations: Int32Array;
+}
+
+/**
+ * FNV-1a over code units, cut to 30 bits so V8 keeps it an unboxed small integer (a full 32-bit
+ * hash is boxed on the heap half the time, and the garbage costs more than the hashing). Never 0
+ * once finished: the scanner computes it while reading each word.
+ */
+export const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193) & 0x3fffffff;
+}
+function finishHash(h: number): number {
+  return h === 0 ? 1 : h;
+}
+
+/**
+ * A first word's finished hash combined with the two normalised units that follow it ("the" + " " +
+ * "i" for "The Impact of …"): the scanner's second filter, so "the cache" needs no walk.
+ */
+export function continuationKey(firstWordHash: number, unit1: number, unit2: number): number {
+  return finishHash(hashStep(hashStep(firstWordHash, unit1 + 0x10000), unit2 + 0x20000));
+}
+
+/** Length of the word (letters/digits run) at the start of `s`. */
+function firstWordLength(s: string): number {
+  let i = 0;
+  while (i < s.length && isWordAt(s, i)) i++;
+  return i;
+}
+
+function wordHashOf(s: string, length: number): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < length; i++) h = hashStep(h, lowerUnit(s.charCodeAt(i)));
+  return finishHash(h);
+}
+
+function insert(table: Int32Array, h: number): number {
+  const mask = table.length - 1;
+  let at = h & mask;
+  while (table[at] !== 0 && table[at] !== h) at = (at + 1) & mask;
+  table[at] = h;
+  return at;
+}
+
+
+export class NameTrie<T> {
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly terminalOf: number[] = [-1];
+  private readonly groups: T[][] = [];
+  /** First-word hash → whether some name is just that word and at most one more unit. */
+  private readonly firstWordHashes = new Map<number, boolean>();
+  private readonly continuationKeys = new Set<number>();
+  private compiled: Compiled | undefined;
+
+  add(name: string, value: T): void {
+    const units = normalizeName(name);
+    if (!units.length) return;
+    this.compiled = undefined;
+    const trimmed = name.trim();
+    const length = firstWordLength(trimmed);
+    const h = wordHashOf(trimmed, length);
+    // The first word is as many units as code units: it holds no blank.
+    const short = units.length <= length + 1;
+    this.firstWordHashes.set(h, (this.firstWordHashes.get(h) ?? false) || short);
+    if (!short) this.continuationKeys.add(continuationKey(h, units[length], units[length + 1]));
+    let node = 0;
+    for (const u of units) {
+      let next = this.children[node].get(u);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        this.terminalOf.push(-1);
+        this.children[node].set(u, next);
+      }
+      node = next;
+    }
+    let g = this.terminalOf[node];
+    if (g < 0) {
+      g = this.groups.length;
+      this.groups.push([]);
+      this.terminalOf[node] = g;
+    }
+    this.groups[g].push(value);
+  }
+
+  get size(): number {
+    return this.children.length;
+  }
+
+  group(index: number): readonly T[] {
+    return this.groups[index];
+  }
+
+  private compile(): Compiled {
+    const n = this.children.length;
+    let edges = 0;
+    for (const m of this.children) edges += m.size;
+    const c: Compiled = {
+      firstChild: new Int32Array(n),
+      childCount: new Int32Array(n),
+      childUnits: new Uint16Array(edges),
+      childNodes: new Int32Array(edges),
+      terminal: Int32Array.from(this.terminalOf),
+      rootAscii: new Int32Array(128),
+      onlyUnit: new Int32Array(n).fill(-1),
+      chainLength: new Int32Array(n),
+      chainStart: new Int32Array(n),
+      chainEnd: new Int32Array(n),
+      chainUnits: new Uint16Array(edges),
+      firstWords: new Int32Array(tableSize(this.firstWordHashes.size)),
+      walkAlways: new Uint8Array(tableSize(this.firstWordHashes.size)),
+      continuations: new Int32Array(tableSize(this.continuationKeys.size)),
+    };
+    for (const [h, always] of this.firstWordHashes) c.walkAlways[insert(c.firstWords, h)] = always ? 1 : 0;
+    for (const k of this.continuationKeys) insert(c.continuations, k);
+    let at = 0;
+    this.children.forEach((m, node) => {
+      const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
+      c.firstChild[node] = at;
+      c.childCount[node] = sorted.length;
+      if (sorted.length === 1) c.onlyUnit[node] = sorted[0][0];
+      for (const [unit, child] of sorted) {
+        c.childUnits[at] = unit;
+        c.childNodes[at] = child;
+        at++;
+      }
+    });
+    for (const [unit, child] of this.children[0]) if (unit < 128) c.rootAscii[unit] = child;
+    this.compileChains(c);
+    return c;
+  }
+
+  /**
+   * A walk arrives, after a step it takes one node at a time, at a node whose parent branches or
+   * ends a name, or by a space: chains start there, so every edge is in at most one chain.
+   */
+  private compileChains(c: Compiled): void {
+    let at = 0;
+    const startChain = (head: number) => {
+      let node = head;
+      const from = at;
+      while (c.onlyUnit[node] >= 0 && c.onlyUnit[node] !== SPACE) {
+        c.chainUnits[at++] = c.onlyUnit[node];
+        node = c.childNodes[c.firstChild[node]];
+        if (c.terminal[node] >= 0) break;
+      }
+      if (at > from) {
+        c.chainLength[head] = at - from;
+        c.chainStart[head] = from;
+        c.chainEnd[head] = node;
+      }
+    };
+    for (let node = 0; node < this.children.length; node++) {
+      const branching = c.childCount[node] !== 1 || c.terminal[node] >= 0 || node === 0;
+      for (const [unit, child] of this.children[node]) if (branching || unit === SPACE) startChain(child);
+    }
+  }
+
+  /**
+   * The scanner's filters, probed inline: open-addressing tables (0 = empty slot, lengths powers of
+   * two) of first-word hashes — a word not in it starts no name — with a flag per slot for words
+   * that must always be walked, and of `continuationKey`s.
+   */
+  filters(): { firstWords: Int32Array; walkAlways: Uint8Array; continuations: Int32Array } {
+    return (this.compiled ??= this.compile());
+  }
+
+  /**
+   * Every name that starts at `start`, shortest first, into `hits`. Blank runs in the text match one
+   * space of a name, except a run holding a blank line (a name does not continue across paragraphs).
+   */
+  walk(text: string, start: number, hits: TrieHits): void {
+    hits.count = 0;
+    const t = (this.compiled ??= this.compile());
+    const n = text.length;
+    let node = 0;
+    let j = start;
+    while (j < n) {
+      const length = t.chainLength[node];
+      if (length > 0) {
+        // A run of single-child steps: compare it with the text at once. No name ends inside it,
+        // so a mismatch ends the walk.
+        if (j + length > n) return;
+        const units = t.chainUnits;
+        const from = t.chainStart[node];
+        for (let k = 0; k < length; k++) {
+          const c = text.charCodeAt(j + k);
+          const unit = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : normalUnit(c);
+          // A blank is never in a chain (chains stop before spaces): it fails the comparison.
+          if (unit !== units[from + k] || isBlank(c)) return;
+        }
+        j += length;
+        node = t.chainEnd[node];
+        const g = t.terminal[node];
+        if (g >= 0) {
+          if (hits.count === hits.ends.length) growHits(hits);
+          hits.ends[hits.count] = j;
+          hits.groups[hits.count] = g;
+          hits.count++;
+        }
+        continue;
+      }
+      const c = text.charCodeAt(j);
+      let unit: number;
+      let next: number;
+      if (c > 32 && c < 128) {
+        // ASCII other than blanks: only capitals change.
+        unit = c >= 65 && c <= 90 ? c + 32 : c;
+        next = j + 1;
+      } else if (isBlank(c)) {
+        let k = j;
+        let newlines = 0;
+        while (k < n && isBlank(text.charCodeAt(k))) {
+          if (text.charCodeAt(k) === NEWLINE) newlines++;
+          k++;
+        }
+        if (newlines > 1) return;
+        unit = SPACE;
+        next = k;
+      } else {
+        unit = normalUnit(c);
+        next = j + 1;
+      }
+      let child: number;
+      const only = t.onlyUnit[node];
+      if (only >= 0) {
+        if (only !== unit) return;
+        child = t.childNodes[t.firstChild[node]];
+      } else {
+        child = node === 0 && unit < 128 ? t.rootAscii[unit] || -1 : findChild(t, node, unit);
+        if (child < 0) return;
+      }
+      node = child;
+      j = next;
+      const g = t.terminal[node];
+      if (g >= 0) {
+        if (hits.count === hits.ends.length) growHits(hits);
+        hits.ends[hits.count] = j;
+        hits.groups[hits.count] = g;
+        hits.count++;
+      }
+    }
+  }
+}
+
+/** A power of two at least four times `n`: a sparse table keeps probe chains short. */
+function tableSize(n: number): number {
+  let size = 16;
+  while (size < n * 4) size *= 2;
+  return size;
+}
+
+function findChild(t: Compiled, node: number, unit: number): number {
+  let lo = t.firstChild[node];
+  let hi = lo + t.childCount[node] - 1;
+  if (hi - lo < 8) {
+    for (let i = lo; i <= hi; i++) if (t.childUnits[i] === unit) return t.childNodes[i];
+    return -1;
+  }
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = t.childUnits[mid];
+    if (u === unit) return t.childNodes[mid];
+    if (u < unit) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function growHits(hits: TrieHits): void {
+  const ends = new Int32Array(hits.ends.length * 2);
+  const groups = new Int32Array(hits.groups.length * 2);
+  ends.set(hits.ends);
+  groups.set(hits.groups);
+  hits.ends = ends;
+  hits.groups = groups;
+}

@@ -1,0 +1,571 @@
+// Finds every mention of a paper in a text in one pass: a trie over the normalised names is walked
+// from each word start; word boundaries, compounds, case rules and variant suffixes decide which
+// matches are names; names that are also ordinary words or other things must then find evidence in
+// their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
+import type { Paper } from '../model';
+import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
+import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
+import { type BreakCandidates, contextWindow } from './context';
+import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
+import { localGloss } from './gloss';
+import {
+  blankRunEnd,
+  type Candidate,
+  caseMatches,
+  endBoundary,
+  type FormMatch,
+  type GroupInfo,
+  MatchList,
+  matchOf,
+  MAX_SPELLINGS,
+  spelledAsForm,
+  SUFFIX_SIZE,
+  SUFFIX_VERSION,
+  SUFFIX_WORD,
+  unitAt,
+} from './matches';
+import { type EvidenceNeed, type NameForm, nameForms } from './names';
+import { evidenceKey } from './words';
+
+export interface Mention {
+  /** UTF-16 offset of the first code unit. */
+  start: number;
+  /** UTF-16 offset after the last code unit. */
+  end: number;
+  /** `text.slice(start, end)`. */
+  text: string;
+  /** Paper ids, best first. */
+  papers: string[];
+  /** Several papers remain candidates. */
+  ambiguous: boolean;
+}
+
+/** Why a match was kept or dropped: for the evaluation report, tests and tuning. */
+export interface MentionTrace {
+  start: number;
+  end: number;
+  text: string;
+  need: EvidenceNeed;
+  scores: { paper: string; score: number }[];
+  foreign: number;
+  accepted: boolean;
+}
+
+/** What phase two learns about a match, kept only for matches that needed evidence. */
+interface MatchNotes {
+  sentence: Sentence | undefined;
+  /** What it says as a co-mention of another match. */
+  asCoMention: CoMention | undefined;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  /** A heading's section rather than a sentence. */
+  heading: boolean;
+  /** Indices of the first and last candidates inside it. */
+  first: number;
+  last: number;
+  /** Evidence of its words outside all candidates, once needed. */
+  bag: Bag | undefined;
+  /** Its text, once needed. */
+  text: string | undefined;
+}
+
+/** Where the character loop found words that may begin a name: reused from run to run. */
+class FirstWords {
+  count = 0;
+  starts = new Int32Array(1024);
+  /** Where a sentence may end (". ! ? \n"), for the context windows. */
+  breaks: BreakCandidates = { positions: new Int32Array(1024), count: 0 };
+
+  grow(): void {
+    const more = new Int32Array(this.starts.length * 2);
+    more.set(this.starts);
+    this.starts = more;
+  }
+
+  growBreaks(): Int32Array {
+    const more = new Int32Array(this.breaks.positions.length * 2);
+    more.set(this.breaks.positions);
+    this.breaks.positions = more;
+    return more;
+  }
+}
+
+/** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
+const MAX_SHARED_SENTENCE = 600;
+
+export class MentionDetector {
+  private readonly papers: readonly Paper[];
+  private readonly trie = new NameTrie<NameForm>();
+  private readonly vocabulary: PaperVocabulary;
+  private readonly hits: TrieHits = createHits();
+  private readonly matches = new MatchList();
+  private readonly firstWordBuffer = new FirstWords();
+  /** Per match, what phase two learnt when it needed evidence (a fresh array every run). */
+  private notes: (MatchNotes | undefined)[] = [];
+  /** Matches that got notes, in the order they did. */
+  private noted: number[] = [];
+  private readonly groups: GroupInfo[] = [];
+  /** Scratch list of a candidate's co-mentions. */
+  private readonly coMentions: CoMention[] = [];
+  /** Key id of each form's word (−1 for several words or none). */
+  private readonly formKeyIds = new Map<NameForm, number>();
+  /** The sentence last looked at in this `run`. */
+  private lastSentence: Sentence | undefined;
+
+  constructor(papers: readonly Paper[]) {
+    this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
+    const forms = nameForms(this.papers);
+    for (const f of forms) this.trie.add(f.name, f);
+    this.vocabulary = new PaperVocabulary(this.papers, forms);
+  }
+
+  /** Number of trie nodes: a measure of the automaton's size. */
+  get automatonSize(): number {
+    return this.trie.size;
+  }
+
+  detect(text: string): Mention[] {
+    return this.run(text).mentions;
+  }
+
+  /** `detect` with the reasons for every match that needed evidence. */
+  trace(text: string): MentionTrace[] {
+    return this.run(text, true).traces;
+  }
+
+  /** The mention covering `offset` (start ≤ offset < end), by binary search over sorted mentions. */
+  mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
+    let lo = 0;
+    let hi = mentions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = mentions[mid];
+      if (offset < m.start) hi = mid - 1;
+      else if (offset >= m.end) lo = mid + 1;
+      else return m;
+    }
+    return undefined;
+  }
+
+  private run(text: string, withTrace = false): { mentions: Mention[]; traces: MentionTrace[] } {
+    const traces: MentionTrace[] = [];
+    if (typeof text !== 'string' || !text) return { mentions: [], traces };
+    const list = this.matches;
+    list.reset();
+    this.vocabulary.startRun();
+    this.lastSentence = undefined;
+    try {
+      this.scan(text);
+      const n = list.count;
+      this.notes = new Array(n);
+      this.noted = [];
+      // What each match resolved to: its papers (undefined: not a mention), and the end of the
+      // alternative kept when the longest match lacked evidence.
+      const papersOf: (readonly number[] | undefined)[] = new Array(n);
+      const endOf = new Int32Array(n);
+      // Round one trusts only names that need no evidence; round two also trusts what round one
+      // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
+      const trusted = new Uint8Array(n);
+      for (let i = 0; i < n; i++) trusted[i] = list.need[i] === 0 || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
+      let gained = false;
+      for (let i = 0; i < n; i++) {
+        this.resolveWithFallbacks(text, i, trusted, papersOf, endOf);
+        if (papersOf[i] && !trusted[i]) gained = true;
+      }
+      if (gained) {
+        const accepted = new Uint8Array(n);
+        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        for (const i of this.noted.slice()) {
+          const sentence = this.notes[i]?.sentence;
+          if (papersOf[i] || !sentence) continue;
+          // Only a sentence that gained a trusted co-mention can change its verdict.
+          for (let k = sentence.first; k <= sentence.last; k++) {
+            if (k !== i && accepted[k] && !trusted[k]) {
+              this.resolveWithFallbacks(text, i, accepted, papersOf, endOf);
+              break;
+            }
+          }
+        }
+      }
+      if (withTrace) {
+        const accepted = new Uint8Array(n);
+        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, accepted, traces);
+      }
+      const mentions: Mention[] = [];
+      for (let i = 0; i < n; i++) {
+        const papers = papersOf[i];
+        if (!papers) continue;
+        const start = list.start[i];
+        const end = endOf[i];
+        const ids: string[] = new Array(papers.length);
+        for (let k = 0; k < papers.length; k++) ids[k] = this.papers[papers[k]].id;
+        mentions.push({ start, end, text: text.slice(start, end), papers: ids, ambiguous: papers.length > 1 });
+      }
+      return { mentions, traces };
+    } finally {
+      // Drop what the run referenced: matches hold forms, notes hold sentences.
+      list.reset();
+      this.notes = [];
+      this.noted = [];
+      this.lastSentence = undefined;
+    }
+  }
+
+  /** What phase two notes about match `i`. */
+  private notesOf(i: number): MatchNotes {
+    let notes = this.notes[i];
+    if (!notes) {
+      notes = { sentence: undefined, asCoMention: undefined };
+      this.notes[i] = notes;
+      this.noted.push(i);
+    }
+    return notes;
+  }
+
+  /**
+   * The sentence (or heading section) around match `index` (as candidate `c`), with the matches
+   * inside it — shared by the matches in it.
+   */
+  private sentenceOf(text: string, c: Candidate, index: number): Sentence {
+    const notes = this.notesOf(index);
+    if (notes.sentence) return notes.sentence;
+    // A mention inside the previous mention's sentence shares it (not so under a heading, whose
+    // window is a whole section).
+    const last = this.lastSentence;
+    if (last && !last.heading && last.start <= c.start && c.end <= last.end && last.end - last.start < MAX_SHARED_SENTENCE) return (notes.sentence = last);
+    const window = contextWindow(text, c.start, c.end, this.firstWordBuffer.breaks);
+    if (last && last.start === window.start && last.end === window.end) return (notes.sentence = last);
+    const list = this.matches;
+    let first = index;
+    while (first > 0 && list.end[first - 1] > window.start) first--;
+    let lastIndex = index;
+    while (lastIndex + 1 < list.count && list.start[lastIndex + 1] < window.end) lastIndex++;
+    const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined, text: undefined };
+    this.lastSentence = sentence;
+    return (notes.sentence = sentence);
+  }
+
+  /** The evidence of a sentence's words outside its mentions, computed when first needed. */
+  private bagOf(text: string, sentence: Sentence): Bag {
+    const list = this.matches;
+    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
+  }
+
+  /** Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`. */
+  private resolveWithFallbacks(text: string, i: number, trusted: Uint8Array, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
+    const list = this.matches;
+    // The common case, without an object: no evidence needed, one paper.
+    if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
+      papersOf[i] = list.match[i].papers;
+      endOf[i] = list.end[i];
+      return;
+    }
+    const c = list.candidate(i);
+    let papers = this.resolve(text, c, i, trusted);
+    let end = c.end;
+    const fallbacks = papers ? undefined : list.fallbacks.get(i);
+    for (let f = 0; fallbacks && !papers && f < fallbacks.length; f++) {
+      papers = this.resolve(text, fallbacks[f], i, trusted);
+      end = fallbacks[f].end;
+    }
+    papersOf[i] = papers;
+    endOf[i] = end;
+  }
+
+  /**
+   * Phase one: every name match with valid boundaries and case, leftmost-longest. One loop reads
+   * each word once, hashing it as it goes; only words that begin some name and go on as one does
+   * start a trie walk.
+   */
+  private scan(text: string): void {
+    const hits = this.hits;
+    const words = findFirstWords(text, this.trie.filters(), this.firstWordBuffer);
+    const found = words.count;
+    const starts = words.starts;
+    let resumeAt = 0;
+    for (let w = 0; w < found; w++) {
+      const start = starts[w];
+      if (start < resumeAt) continue; // inside the previous match
+      // Not the second half of a hyphen compound ("LEval" in "Ada-LEval"). (A word start here is
+      // never inside a word: words are read whole.)
+      if (start > 0 && isJoiner(text.charCodeAt(start - 1)) && isWordAt(text, start - 2)) continue;
+      this.trie.walk(text, start, hits);
+      if (!hits.count) continue;
+      const end = this.matchAt(text, start, hits);
+      if (end > resumeAt) resumeAt = end;
+    }
+  }
+
+
+  /**
+   * Records the longest valid match among a walk's hits (and the shorter ones as its alternatives);
+   * returns the end of the match kept, or −1.
+   */
+  private matchAt(text: string, start: number, hits: TrieHits): number {
+    const list = this.matches;
+    let kept = -1;
+    let keptEnd = -1;
+    for (let h = hits.count - 1; h >= 0; h--) {
+      const nameEnd = hits.ends[h];
+      const boundary = endBoundary(text, nameEnd);
+      if (!boundary) continue;
+      const group = this.groupInfo(hits.groups[h]);
+      // Most groups match in any case; for the others the spelling decides which forms match.
+      const match = group.anyCase ?? this.matchSpelling(group, lettersOf(text, start, nameEnd));
+      if (!match) continue;
+      const end = boundary.extendedTo < 0 ? nameEnd : boundary.extendedTo;
+      const need = match.inexactNeed !== match.need && !spelledAsForm(match.forms, lettersOf(text, start, nameEnd)) ? match.inexactNeed : match.need;
+      if (kept < 0) {
+        kept = list.push(start, nameEnd, end, match, need, boundary.suffix);
+        keptEnd = end;
+      } else {
+        const alternatives = list.fallbacks.get(kept) ?? [];
+        alternatives.push({ start, nameEnd, end, match, need, suffix: boundary.suffix });
+        list.fallbacks.set(kept, alternatives);
+      }
+    }
+    return keptEnd;
+  }
+
+  /** A trie group's forms, computed once; case-independent groups get their match up front. */
+  private groupInfo(index: number): GroupInfo {
+    let info = this.groups[index];
+    if (!info) {
+      const forms = [...this.trie.group(index)];
+      info = { forms, anyCase: undefined, bySpelling: new Map() };
+      if (forms.every(f => f.caseRule === 'any')) info.anyCase = matchOf(forms);
+      this.groups[index] = info;
+    }
+    return info;
+  }
+
+  /** The forms a spelling ("GIRAFFE", "Giraffe", "giraffe") matches, exact-case ones first. */
+  private matchSpelling(group: GroupInfo, surface: string): FormMatch | undefined {
+    let match = group.bySpelling.get(surface);
+    if (match === undefined) {
+      const forms = group.forms.filter(f => caseMatches(f, surface));
+      forms.sort((a, b) => Number(b.letters === surface) - Number(a.letters === surface));
+      match = forms.length ? matchOf(forms) : null;
+      if (group.bySpelling.size < MAX_SPELLINGS) group.bySpelling.set(surface, match);
+    }
+    return match ?? undefined;
+  }
+
+  /**
+   * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
+   * Candidates needing no evidence and naming one paper are returned as they are.
+   */
+  private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
+    const suffixBonus = c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0;
+    const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
+    if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
+    // Kept apart: the closures there cost an allocation on every call of the function holding them.
+    return this.resolveOnEvidence(text, c, index, trusted, suffixBonus, needsEvidence, traces);
+  }
+
+  /** Phase two for a candidate that needs evidence or names several papers. */
+  private resolveOnEvidence(
+    text: string,
+    c: Candidate,
+    index: number,
+    trusted: Uint8Array,
+    suffixBonus: number,
+    needsEvidence: boolean,
+    traces?: MentionTrace[],
+  ): readonly number[] | undefined {
+    const list = this.matches;
+    const sentence = this.sentenceOf(text, c, index);
+    const coMentions = this.coMentions;
+    coMentions.length = 0;
+    for (let k = sentence.first; k <= sentence.last; k++) {
+      if (k === index) continue;
+      const notes = this.notesOf(k);
+      if (!notes.asCoMention) {
+        // The whole span: "Yi-VL" is another name than "Yi".
+        const spanLetters = lettersOf(text, list.start[k], list.end[k]);
+        const match = list.match[k];
+        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(match.forms[0].letters), confident: false };
+      }
+      notes.asCoMention.confident = trusted[k] === 1;
+      coMentions.push(notes.asCoMention);
+    }
+    const forms = c.match.forms;
+    const letters = lettersOf(text, c.start, c.nameEnd);
+    const lower = letters.toLowerCase();
+    const citers = this.vocabulary.citersOf(forms[0].letters);
+    // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
+    const ignore = (c.match.ignore ??= this.ignoreIds(forms));
+    // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
+    // names another sense.
+    const gloss = needsEvidence && !forms[0].multiWord ? localGloss(text, c, letters) : undefined;
+    let papers: readonly number[] = c.match.papers;
+    if (gloss !== undefined) {
+      const fitting: number[] = [];
+      for (const p of papers) if (this.vocabulary.glossFits(p, gloss, letters)) fitting.push(p);
+      papers = fitting;
+    }
+    if (!papers.length) {
+      if (traces) this.traceOf(traces, text, c, [], [], 0, false);
+      return undefined;
+    }
+    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    let foreignSenses = c.match.foreign;
+    if (foreignSenses === undefined) {
+      foreignSenses = false;
+      for (const f of forms) if (this.vocabulary.hasForeignSense(f)) foreignSenses = true;
+      c.match.foreign = foreignSenses;
+    }
+    // Co-mentions alone may already decide a one-paper name with no competing sense: the words
+    // of the sentence can only add to its score.
+    if (papers.length === 1 && !traces && !foreignSenses) {
+      if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
+    }
+    const bag = this.bagOf(text, sentence);
+    const sentenceText = (sentence.text ??= text.slice(sentence.start, sentence.end));
+    if (papers.length === 1 && !traces) {
+      // One paper: no ranking to do.
+      const p = papers[0];
+      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
+      let foreign = 0;
+      if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
+      return !needsEvidence || (score + bag.field >= THRESHOLD[c.need] && foreign < score) ? papers : undefined;
+    }
+    // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.
+    const order: number[] = [];
+    const scores: number[] = [];
+    for (const p of papers) {
+      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
+      let at = order.length;
+      order.push(p);
+      scores.push(score);
+      for (; at > 0 && scores[at - 1] < score; at--) {
+        order[at] = order[at - 1];
+        scores[at] = scores[at - 1];
+      }
+      order[at] = p;
+      scores[at] = score;
+    }
+    let foreign = 0;
+    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
+    const accepted = !needsEvidence || (scores[0] + bag.field >= THRESHOLD[c.need] && foreign < scores[0]);
+    if (traces) this.traceOf(traces, text, c, order, scores, foreign, accepted);
+    if (!accepted) return undefined;
+    // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
+    // sentence, or its words outweigh the rest twice over.
+    if (order.length > 1) {
+      const top = scores[0];
+      const second = scores[1];
+      const decisive = top >= SAME_PAPER && second < SAME_PAPER;
+      const clear = top >= Math.max(THRESHOLD.medium, 2 * second + THRESHOLD.low);
+      if (decisive || clear) return [order[0]];
+    }
+    return order;
+  }
+
+  private traceOf(traces: MentionTrace[], text: string, c: Candidate, order: readonly number[], scores: readonly number[], foreign: number, accepted: boolean): void {
+    traces.push({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      need: c.need,
+      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
+      foreign: Math.round(foreign * 100) / 100,
+      accepted,
+    });
+  }
+
+  /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */
+  private ignoreIds(forms: readonly NameForm[]): number[] {
+    const ids: number[] = [];
+    for (const f of forms) {
+      let id = this.formKeyIds.get(f);
+      if (id === undefined) {
+        id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
+        this.formKeyIds.set(f, id);
+      }
+      if (id >= 0 && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+}
+
+/**
+ * The one loop over every character: reads each word whole, hashing it, and keeps the starts of the
+ * words that begin some name and go on as one does (a few in a hundred). Kept apart from the rest
+ * so the compiler keeps it tight.
+ */
+function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['filters']>, words: FirstWords): FirstWords {
+  const n = text.length;
+  const { firstWords, walkAlways, continuations } = filters;
+  const mask = firstWords.length - 1;
+  const continuationMask = continuations.length - 1;
+  const unitOf = ASCII_UNIT;
+  // Locals, not module imports: compiled to CommonJS, an import is a property load per use.
+  const isWord = ASCII_WORD;
+  const wordLower = ASCII_WORD_LOWER;
+  let starts = words.starts;
+  let breaks = words.breaks.positions;
+  let count = 0;
+  let breakCount = 0;
+  let i = 0;
+  scanning: while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 128 ? isWord[c] === 0 : !isWordAt(text, i)) {
+      // In passing, where a sentence may end: the context windows of phase two start from these.
+      if (c === 46 || c === 10 || c === 33 || c === 63) {
+        if (breakCount === breaks.length) breaks = words.growBreaks();
+        breaks[breakCount++] = i;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_SEED;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        const lower = wordLower[c];
+        if (lower === 0) break;
+        h = Math.imul(h ^ lower, 0x01000193) & 0x3fffffff; // hashStep, inline
+      } else {
+        if (!isWordAt(text, i)) break;
+        h = hashStep(h, lowerUnit(c));
+      }
+      i++;
+    }
+    if (h === 0) h = 1; // finishHash, inline
+    let slot = h & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const v = firstWords[slot];
+      if (v === h) break;
+      if (v === 0) continue scanning; // no name starts with this word
+    }
+    if (walkAlways[slot] === 0) {
+      // Names start with this word, but do any go on as the text does ("the" + " i…")? The two
+      // units after the word: plain ASCII inline, the rest (blank runs, dashes) by unitAt.
+      const c1 = i < n ? text.charCodeAt(i) : -1;
+      const c2 = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      const key =
+        c1 >= 32 && c1 < 128 && c2 > 32 && c2 < 128
+          ? continuationKey(h, unitOf[c1], unitOf[c2])
+          : continuationKey(h, unitAt(text, i), unitAt(text, i < n && isBlank(c1) ? blankRunEnd(text, i) : i + 1));
+      for (let at = key & continuationMask; ; at = (at + 1) & continuationMask) {
+        const v = continuations[at];
+        if (v === key) break;
+        if (v === 0) continue scanning;
+      }
+    }
+    if (count === starts.length) {
+      words.grow();
+      starts = words.starts;
+    }
+    starts[count++] = start;
+  }
+  words.count = count;
+  words.breaks.count = breakCount;
+  return words;
+}

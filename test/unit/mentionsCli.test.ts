@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli';
+import { MAX_MENTIONS_FILE_BYTES } from '../../src/cli/commands/mentions';
+import { testCorpus } from './testCorpus';
+
+async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: t => { stdout += `${t}\n`; }, stderr: t => { stderr += `${t}\n`; } }, testCorpus);
+  return { code, stdout, stderr };
+}
+
+function assertOneLineError(r: { stderr: string }, pattern: RegExp) {
+  assert.strictEqual(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, pattern);
+}
+
+describe('cli: mentions', () => {
+  let dir: string;
+  const note = '# Reading\n- DuoAttention: retrieval vs streaming heads.\n- 🦒 Giraffe extends context, but which Giraffe paper? KVQuant too.\n';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-lens-mentions-'));
+    fs.writeFileSync(path.join(dir, 'note.md'), note);
+    fs.writeFileSync(path.join(dir, 'plain.md'), 'Nothing to see here.\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints line:col, the text and the paper(s) of every mention', async () => {
+    const r = await runCli('mentions', path.join(dir, 'note.md'));
+    assert.strictEqual(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.strictEqual(lines[0], '2:3  DuoAttention  → DuoAttention (2410.10819)');
+    assert.ok(lines.some(l => /^3:\d+ {2}KVQuant {2}→ KVQuant \(2401\.18079\)$/.test(l)), r.stdout);
+  });
+
+  it('--json gives offsets, line and column, ids and titles', async () => {
+    const r = await runCli('mentions', path.join(dir, 'note.md'), '--json');
+    assert.strictEqual(r.code, 0, r.stderr);
+    const mentions = JSON.parse(r.stdout);
+    const duo = mentions[0];
+    assert.deepStrictEqual(duo, {
+      start: note.indexOf('DuoAttention'),
+      end: note.indexOf('DuoAttention') + 'DuoAttention'.length,
+      line: 2,
+      column: 3,
+      text: 'DuoAttention',
+      ambiguous: false,
+      papers: ['2410.10819'],
+      titles: [testCorpus().paper('2410.10819')?.title],
+    });
+    for (const m of mentions) assert.strictEqual(note.slice(m.start, m.end), m.text);
+  });
+
+  it('exits 1 with one line when the note mentions no paper', async () => {
+    const r = await runCli('mentions', path.join(dir, 'plain.md'));
+    assert.strictEqual(r.code, 1);
+    assertOneLineError(r, /no mentions of corpus papers/);
+  });
+
+  it('rejects a missing file, a directory and a file that is too large with one line and exit 1', async () => {
+    const missing = await runCli('mentions', path.join(dir, 'nope.md'));
+    assert.strictEqual(missing.code, 1);
+    assertOneLineError(missing, /no such file/);
+    const notDir = await runCli('mentions', path.join(dir, 'note.md', 'x.md'));
+    assert.strictEqual(notDir.code, 1);
+    assertOneLineError(notDir, /no such file/);
+    const directory = await runCli('mentions', dir);
+    assert.strictEqual(directory.code, 1);
+    assertOneLineError(directory, /is a directory/);
+    const big = path.join(dir, 'big.md');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, MAX_MENTIONS_FILE_BYTES + 1); // sparse: no 10 MB written
+    const tooBig = await runCli('mentions', big);
+    assert.strictEqual(tooBig.code, 1);
+    assertOneLineError(tooBig, /above 10 MB/);
+  });
+
+  it('exits 2 without a file or with two', async () => {
+    const none = await runCli('mentions');
+    assert.strictEqual(none.code, 2);
+    assertOneLineError(none, /missing <file>/);
+    const two = await runCli('mentions', 'a.md', 'b.md');
+    assert.strictEqual(two.code, 2);
+    const help = await runCli('--help');
+    assert.match(help.stdout, /\n {2}mentions <file> \[--json\]/);
+  });
+});
