@@ -5,7 +5,7 @@ import { PaperCommands } from './vscode/commands';
 import { DetailsPanel } from './vscode/detailsPanel';
 import { PapersTreeProvider } from './vscode/papersTree';
 import { PaperCompletionProvider } from './vscode/completion';
-import { type DetectedMention, DocumentScanner, type MentionFinder } from './vscode/documentScanner';
+import { DocumentScanner } from './vscode/documentScanner';
 import { PaperHoverProvider } from './vscode/hover';
 import { MentionsTreeProvider, selectMention } from './vscode/mentionsView';
 import { SearchPick } from './vscode/searchPick';
@@ -24,30 +24,6 @@ export interface PaperLensApi {
   scanner: DocumentScanner;
   mentionsTree: MentionsTreeProvider;
   mentionsView: vscode.TreeView<unknown>;
-}
-
-/** Exact-name matching until the mention detector lands. */
-function nameFinder(services: PaperLensServices): MentionFinder {
-  return {
-    detect(text: string): DetectedMention[] {
-      const bySpan = new Map<string, DetectedMention>();
-      for (const p of services.corpus().papers) {
-        for (const { name, strict } of p.aliases) {
-          const re = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, strict ? 'g' : 'gi');
-          for (const m of text.matchAll(re)) {
-            const start = m.index ?? 0;
-            const key = `${start}:${m[0].length}`;
-            const hit = bySpan.get(key) ?? { start, end: start + m[0].length, text: m[0], papers: [], ambiguous: false };
-            if (!hit.papers.includes(p.id)) hit.papers.push(p.id);
-            hit.ambiguous = hit.papers.length > 1;
-            bySpan.set(key, hit);
-          }
-        }
-      }
-      const out = [...bySpan.values()].sort((a, b) => a.start - b.start || b.end - a.end);
-      return out.filter((m, i) => i === 0 || m.start >= out[i - 1].end);
-    },
-  };
 }
 
 /** Registers a provider for the configured languages, again whenever the setting changes. */
@@ -97,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   });
   commands.register(context);
 
-  const scanner = new DocumentScanner(() => nameFinder(services), services.config);
+  const scanner = new DocumentScanner(() => services.detector(), services.config);
   context.subscriptions.push(scanner);
   registerForLanguages(context, services, selector => vscode.languages.registerHoverProvider(selector, new PaperHoverProvider(services, scanner)));
   registerForLanguages(context, services, selector => vscode.languages.registerCompletionItemProvider(selector, new PaperCompletionProvider(services, scanner)));

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import { loadCorpusFile } from '../core/corpusFile';
 import type { Paper } from '../core/model';
+import { MentionDetector } from '../core/mentions';
 import { PaperSearch } from '../core/search';
 import { REFERENCE_FORMATS, type ReferenceFormat } from '../core/references';
 
@@ -46,6 +47,7 @@ const MAX_RECENT = 10;
 export class PaperLensServices {
   private corpusCache: Corpus | undefined;
   private searchCache: PaperSearch | undefined;
+  private detectorCache: MentionDetector | undefined;
   readonly config = new PaperLensConfig();
   private readonly onDidOpenPaperEmitter = new vscode.EventEmitter<Paper>();
   /** Fires when a paper's details are opened (the quick pick shows recent papers). */
@@ -63,6 +65,11 @@ export class PaperLensServices {
   /** The ranked search over the corpus; its index builds on the first query. */
   search(): PaperSearch {
     return (this.searchCache ??= new PaperSearch(this.corpus().papers, this.corpus().topics));
+  }
+
+  /** The mention detector over the corpus; its name automaton builds on first use (~30 ms). */
+  detector(): MentionDetector {
+    return (this.detectorCache ??= new MentionDetector(this.corpus().papers));
   }
 
   /** Resolves what commands receive (a paper, a tree node, an id) to a paper. */

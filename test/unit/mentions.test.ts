@@ -137,6 +137,24 @@ describe('mention detection', () => {
       assert.deepStrictEqual(found('ATLAS beats Titans on BABILong at 10M tokens.'), [['ATLAS', id('ATLAS')], ['Titans', id('Titans')]]);
     });
 
+    it('takes a Title Case phrase name after a lower-case word as a proper noun', () => {
+      assert.deepStrictEqual(found('- does Squeezed Attention compose with quantization?'), [['Squeezed Attention', id('Squeezed Attention')]]);
+      assert.deepStrictEqual(found('we then read Needle Threading over lunch'), [['Needle Threading', id('Needle Threading')]]);
+      // At a sentence start, or after a capitalised word (a Title Case heading), capitals prove nothing.
+      assert.deepStrictEqual(found('Squeezed Attention is what we want.'), []);
+      assert.deepStrictEqual(found('## Notes On Needle Threading'), []);
+      assert.deepStrictEqual(found('we then read needle threading tips for sewing'), []);
+    });
+
+    it('lets a citing or cited paper on the same line vouch, but not a neighbouring line', () => {
+      const sameLine = 'Titans: neural long-term memory that learns to memorize at test time. ATLAS is the follow-up.';
+      assert.deepStrictEqual(found(sameLine).map(m => m[0]), ['Titans', 'ATLAS']);
+      const nextLine = 'Titans: neural long-term memory that learns to memorize at test time.\nATLAS is the follow-up.';
+      assert.deepStrictEqual(found(nextLine).map(m => m[0]), ['Titans']);
+      // A paper that shares only a topic is not enough across a sentence.
+      assert.deepStrictEqual(found('LongMem stores past context in a side network. Titans is the other one.').map(m => m[0]), ['LongMem']);
+    });
+
     it('counts a link to the paper or a citation of its first author as evidence', () => {
       assert.deepStrictEqual(found('[Titans](https://arxiv.org/abs/2501.00663) to read.'), [['Titans', id('Titans')]]);
       assert.deepStrictEqual(found('Titans (Behrouz et al., 2025) is on my list.'), [['Titans', id('Titans')]]);

@@ -6,7 +6,7 @@ import type { Paper } from '../model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { type BreakCandidates, contextWindow } from './context';
-import { type Bag, type CoMention, PaperVocabulary, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
+import { type Bag, CITATION, type CoMention, PaperVocabulary, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
 import { localGloss } from './gloss';
 import {
   blankRunEnd,
@@ -181,8 +181,15 @@ export class MentionDetector {
         for (const i of this.noted.slice()) {
           const sentence = this.notes[i]?.sentence;
           if (papersOf[i] || !sentence) continue;
-          // Only a sentence that gained a trusted co-mention can change its verdict.
-          for (let k = sentence.first; k <= sentence.last; k++) {
+          // Only a sentence (or line) that gained a trusted co-mention can change its verdict.
+          const ls = text.lastIndexOf('\n', list.start[i] - 1) + 1;
+          let le = text.indexOf('\n', list.end[i]);
+          if (le < 0) le = text.length;
+          let from = sentence.first;
+          while (from > 0 && list.start[from - 1] >= ls) from--;
+          let to = sentence.last;
+          while (to + 1 < n && list.end[to + 1] <= le) to++;
+          for (let k = from; k <= to; k++) {
             if (k !== i && accepted[k] && !trusted[k]) {
               this.resolveWithFallbacks(text, i, accepted, papersOf, endOf);
               break;
@@ -247,6 +254,29 @@ export class MentionDetector {
     const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined, text: undefined };
     this.lastSentence = sentence;
     return (notes.sentence = sentence);
+  }
+
+  /**
+   * Evidence from the same line beyond the sentence: a confident mention of a paper that cites
+   * this one or is cited by it ("Titans: neural memory … . ATLAS is the follow-up."). Only
+   * citation counts here — a shared topic is too weak to cross a sentence — and never across a
+   * line, so a neighbouring list item ("the M1 Mac mini") lends nothing.
+   */
+  private lineCitationScore(text: string, index: number, sentence: Sentence, papers: readonly number[], citers: ReadonlySet<number>, trusted: Uint8Array): number {
+    const list = this.matches;
+    const ls = text.lastIndexOf('\n', list.start[index] - 1) + 1;
+    let le = text.indexOf('\n', list.end[index]);
+    if (le < 0) le = text.length;
+    const p = papers[0];
+    const consider = (k: number) => {
+      if (!trusted[k]) return false;
+      const q = list.match[k].papers;
+      if (q.length !== 1 || papers.includes(q[0])) return false;
+      return this.vocabulary.cites(p, citers, q[0], this.vocabulary.citersOf(list.match[k].forms[0].letters));
+    };
+    for (let k = sentence.first - 1; k >= 0 && list.start[k] >= ls; k--) if (consider(k)) return CITATION;
+    for (let k = sentence.last + 1; k < list.count && list.end[k] <= le; k++) if (consider(k)) return CITATION;
+    return 0;
   }
 
   /** The evidence of a sentence's words outside its mentions, computed when first needed. */
@@ -360,7 +390,8 @@ export class MentionDetector {
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
   private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
-    const suffixBonus = c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0;
+    const suffixBonus = (c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0)
+      + (c.need === 'low' && c.match.forms[0].multiWord && isTitleCaseMidSentence(text, c.start, c.nameEnd) ? PROPER_NOUN : 0);
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
     if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
@@ -412,7 +443,7 @@ export class MentionDetector {
       if (traces) this.traceOf(traces, text, c, [], [], 0, false);
       return undefined;
     }
-    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trusted);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
       foreignSenses = false;
@@ -568,4 +599,27 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   words.count = count;
   words.breaks.count = breakCount;
   return words;
+}
+
+/**
+ * Whether [start, end) is written with every significant word capitalised ("Squeezed Attention",
+ * "Untie the Knots") right after a lower-case word on the same line: a proper noun in running text.
+ */
+export function isTitleCaseMidSentence(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/\s+/).filter(Boolean);
+  if (words.length < 2) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!/^(?:a|an|the|of|in|on|for|to|and|or|with|via|by|at|from)$/.test(w)) return false;
+  }
+  if (capitals < 2) return false;
+  // Step back over markup and quotes to the previous word on this line.
+  let k = start - 1;
+  while (k >= 0 && /[ \t*_"'“‘([`]/.test(text[k])) k--;
+  if (k < 0 || text[k] === '\n') return false;
+  // The previous word must be lower-case from its first letter ("does", not "On").
+  let w = k;
+  while (w > 0 && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
+  return /\p{Ll}/u.test(text[w]);
 }

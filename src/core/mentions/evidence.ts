@@ -27,7 +27,14 @@ export const WORD_SUFFIX = 5;
 /** A version suffix alone ("Dolphin-2.9" is another family's model): a hint, not proof. */
 export const VERSION_SUFFIX = 3;
 /** A co-mentioned paper cites this one by this name, or is cited by it: "ATLAS beats Titans". */
-const CITATION = 5;
+export const CITATION = 5;
+/**
+ * A multi-word name written in Title Case after a lower-case word ("does Squeezed Attention
+ * compose…", "the Retrieval Head paper"): English capitalises proper nouns, so mid-sentence capitals
+ * are what a low-risk phrase name needs; at a sentence start or in a Title Case heading they prove
+ * nothing and earn nothing.
+ */
+export const PROPER_NOUN = 2.5;
 /**
  * The sentence cites the paper by its first author ("Behrouz et al.", "Behrouz, 2025"): "a paper by
  * X" next to the name. A surname many papers share (Wang, Li) says a little less.
@@ -474,6 +481,14 @@ export class PaperVocabulary {
       }
     }
     return s;
+  }
+
+  /**
+   * Whether papers `p` (named `citers` by others) and `q` (named `qCiters` by others) cite one
+   * another: one's abstract uses the other's name.
+   */
+  cites(p: number, citers: ReadonlySet<number>, q: number, qCiters: ReadonlySet<number>): boolean {
+    return citers.has(q) || qCiters.has(p);
   }
 
   /** Whether two papers share a topic (cached: the matrix fills as pairs are asked about). */
