@@ -61,7 +61,11 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
 
   const searchPick = new SearchPick(services, () => services.search());
   context.subscriptions.push(searchPick, vscode.commands.registerCommand('paperLens.search', (query?: unknown) => {
-    searchPick.open(typeof query === 'string' ? query : '');
+    const initial = typeof query === 'string' ? query : '';
+    // Index in the background while the picker shows recent papers: by the first keystroke the
+    // index is ready, and building in slices never blocks the extension host.
+    if (!initial) void services.search().prepareAsync();
+    searchPick.open(initial);
   }));
 
   const commands = new PaperCommands({

@@ -19,6 +19,8 @@ export class TopicPriorBuilder {
   private readonly sums: Map<string, number>[];
   private readonly members: Float64Array;
   private readonly docTopics: (readonly string[])[] = [];
+  /** Documents using each term (title or abstract), counted here so finishing needs no index lookups. */
+  private readonly docFrequency = new Map<string, number>();
 
   constructor(private readonly topicIds: readonly string[]) {
     this.sums = topicIds.map(() => new Map());
@@ -27,15 +29,13 @@ export class TopicPriorBuilder {
 
   add(topics: readonly string[], terms: DocumentTerms): void {
     this.docTopics.push(topics);
-    let tf: Map<string, number> | undefined;
+    const tf = new Map<string, number>();
+    for (const t of terms.title) tf.set(t, (tf.get(t) ?? 0) + 2);
+    for (const t of terms.abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of tf.keys()) this.docFrequency.set(t, (this.docFrequency.get(t) ?? 0) + 1);
     topics.forEach((topic, position) => {
       const ti = this.topicIds.indexOf(topic);
       if (ti < 0) return;
-      if (!tf) {
-        tf = new Map();
-        for (const t of terms.title) tf.set(t, (tf.get(t) ?? 0) + 2);
-        for (const t of terms.abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
-      }
       const w = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
       this.members[ti] += w;
       const sums = this.sums[ti];
@@ -43,10 +43,10 @@ export class TopicPriorBuilder {
     });
   }
 
-  finish(docFrequency: (term: string) => number): TopicPrior {
+  finish(): TopicPrior {
     const docCount = this.docTopics.length;
     const centroids = this.sums.map((sums, ti) => {
-      const weighted = [...sums].map(([t, s]) => [t, (s / Math.max(this.members[ti], 1)) * Math.log(1 + docCount / Math.max(1, docFrequency(t)))] as const);
+      const weighted = [...sums].map(([t, s]) => [t, (s / Math.max(this.members[ti], 1)) * Math.log(1 + docCount / Math.max(1, this.docFrequency.get(t) ?? 0))] as const);
       weighted.sort((a, b) => b[1] - a[1]);
       return new Map(weighted.slice(0, CENTROID_TERMS));
     });
