@@ -20,7 +20,8 @@ describe('topic prior', () => {
   ];
   const builder = new TopicPriorBuilder(['kv', 'video']);
   for (const [topics, terms] of docs) builder.add(topics, terms);
-  const prior = builder.finish();
+  const df = (t: string) => docs.filter(([, d]) => d.title.includes(t) || d.abstract.includes(t)).length;
+  const prior = builder.finish(df);
 
   it('scores the topic whose papers use the query words highest, scaled to 1', () => {
     const scores = prior.topicScores([clause('evict')]);

@@ -179,7 +179,7 @@ export class PaperSearch {
       }
     });
     this.pending = undefined;
-    const topicPrior = state.topics.finish();
+    const topicPrior = state.topics.finish(term => vocabulary.docFrequency(term));
     this.built = { index, vocabulary, ranker: new Ranker(index), topicPrior, names };
     return this.built;
   }

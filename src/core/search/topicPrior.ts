@@ -11,6 +11,11 @@ import type { DocumentTerms } from './termIndex';
 const SECONDARY_TOPIC_WEIGHT = 0.5;
 /** Topics per paper the prior looks at (the corpus allows a primary and two more). */
 const MAX_TOPICS = 3;
+/**
+ * Papers (primary-weighted) a centroid is computed from: a few hundred know a topic's vocabulary
+ * as well as thousands, and a large library is indexed without summing every abstract twice.
+ */
+const CENTROID_SAMPLE = 300;
 /** Centroid terms kept per topic: enough for its vocabulary, not its noise. */
 const CENTROID_TERMS = 400;
 
@@ -19,8 +24,6 @@ export class TopicPriorBuilder {
   private readonly sums: Map<string, number>[];
   private readonly members: Float64Array;
   private readonly docTopics: (readonly string[])[] = [];
-  /** Documents using each term (title or abstract), counted here so finishing needs no index lookups. */
-  private readonly docFrequency = new Map<string, number>();
 
   constructor(private readonly topicIds: readonly string[]) {
     this.sums = topicIds.map(() => new Map());
@@ -29,13 +32,15 @@ export class TopicPriorBuilder {
 
   add(topics: readonly string[], terms: DocumentTerms): void {
     this.docTopics.push(topics);
-    const tf = new Map<string, number>();
-    for (const t of terms.title) tf.set(t, (tf.get(t) ?? 0) + 2);
-    for (const t of terms.abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const t of tf.keys()) this.docFrequency.set(t, (this.docFrequency.get(t) ?? 0) + 1);
+    let tf: Map<string, number> | undefined;
     topics.forEach((topic, position) => {
       const ti = this.topicIds.indexOf(topic);
-      if (ti < 0) return;
+      if (ti < 0 || this.members[ti] >= CENTROID_SAMPLE) return;
+      if (!tf) {
+        tf = new Map();
+        for (const t of terms.title) tf.set(t, (tf.get(t) ?? 0) + 2);
+        for (const t of terms.abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
+      }
       const w = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
       this.members[ti] += w;
       const sums = this.sums[ti];
@@ -43,10 +48,17 @@ export class TopicPriorBuilder {
     });
   }
 
-  finish(): TopicPrior {
+  /** @param docFrequency documents of the whole library that use a term (asked once per term) */
+  finish(docFrequency: (term: string) => number): TopicPrior {
     const docCount = this.docTopics.length;
+    const dfCache = new Map<string, number>();
+    const df = (t: string) => {
+      let v = dfCache.get(t);
+      if (v === undefined) dfCache.set(t, (v = Math.max(1, docFrequency(t))));
+      return v;
+    };
     const centroids = this.sums.map((sums, ti) => {
-      const weighted = [...sums].map(([t, s]) => [t, (s / Math.max(this.members[ti], 1)) * Math.log(1 + docCount / Math.max(1, this.docFrequency.get(t) ?? 0))] as const);
+      const weighted = [...sums].map(([t, s]) => [t, (s / Math.max(this.members[ti], 1)) * Math.log(1 + docCount / df(t))] as const);
       weighted.sort((a, b) => b[1] - a[1]);
       return new Map(weighted.slice(0, CENTROID_TERMS));
     });
