@@ -86,7 +86,7 @@ export function chartSvg(bars: readonly Bar[], targets: Record<string, number>):
     for (const b of bars.filter(b => b.group === g)) {
       rows.push(`<text x="10" y="${y + 15}">${escape(b.label)}</text>`);
       rows.push(`<rect x="${left}" y="${y}" width="${(x(b.ms) - left).toFixed(1)}" height="${barH - 4}" fill="${b.ours ? '#2f7ed8' : '#b0b7c3'}"/>`);
-      rows.push(`<text x="${(x(b.ms) + 6).toFixed(1)}" y="${y + 15}">${b.ms < 10 ? b.ms.toFixed(1) : Math.round(b.ms)} ms</text>`);
+      rows.push(`<text x="${(x(b.ms) + 6).toFixed(1)}" y="${y + 15}">${b.ms < 100 ? b.ms.toFixed(1) : Math.round(b.ms)} ms</text>`);
       y += barH;
     }
     if (target) {
