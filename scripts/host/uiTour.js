@@ -3,6 +3,9 @@
 // "In This Document" view. Fails (exit 1) when an expected element does not show up.
 //
 //   npm run build && node scripts/host/uiTour.js [--out media/screenshots]
+//   node scripts/host/uiTour.js --installed DIR   the same tour on a .vsix installed into extensions
+//                                                  dir DIR (code-server --install-extension x.vsix
+//                                                  --extensions-dir DIR), not the dev folder
 const fs = require('fs');
 const path = require('path');
 const { PROJECT_DIR, ensureHost, startServer, launchBrowser, workbenchUrl } = require('./hostLib');
@@ -11,6 +14,7 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : dflt; };
 const OUT = path.resolve(PROJECT_DIR, opt('out', '.vscode-test/screenshots'));
 const FOLDER = path.join(PROJECT_DIR, 'samples');
+const INSTALLED = opt('installed') && path.resolve(opt('installed'));
 const T0 = Date.now();
 const log = (...a) => console.log(`[tour +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
@@ -56,7 +60,7 @@ async function hoverWord(page, word) {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const csHome = ensureHost();
-  const server = await startServer({ csHome });
+  const server = await startServer({ csHome, extensionsDir: INSTALLED });
   const browser = await launchBrowser(server.work, { width: 1440, height: 900 });
   let rc = 0;
   const page = browser.pages()[0] || await browser.newPage();
@@ -66,7 +70,7 @@ async function main() {
     log('saved', path.relative(PROJECT_DIR, path.join(OUT, name)));
   };
   try {
-    await page.goto(workbenchUrl(server.hostport, FOLDER, { extensionPath: PROJECT_DIR }));
+    await page.goto(workbenchUrl(server.hostport, FOLDER, INSTALLED ? {} : { extensionPath: PROJECT_DIR }));
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
     log('workbench loaded');
 
