@@ -15,21 +15,11 @@ import { MentionDetector } from '../src/core/mentions';
 import type { Paper } from '../src/core/model';
 import { sourcePapers } from '../scripts/evalMentions';
 import { alternationBaseline, perAliasBaseline } from '../scripts/mentionBaselines';
+import { seededRandom } from './syntheticCorpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TARGET_CHARS = 1_000_000;
 
-/** mulberry32: a small seeded generator, so every run benchmarks the same note. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A markdown note of about `size` characters: headings, list items, prose, links, code, names. */
 export function buildNote(papers: readonly Paper[], size = TARGET_CHARS, seed = 42): string {

@@ -1,6 +1,7 @@
 // Finds paper mentions in open documents, once per document version: hover, completion context and
 // the "In this document" view share the result, so hovering around a 1 MB note stays instant.
 import * as vscode from 'vscode';
+import { mentionAt } from '../core/mentions';
 import type { PaperLensConfig } from './services';
 
 export interface DetectedMention {
@@ -52,19 +53,9 @@ export class DocumentScanner implements vscode.Disposable {
     return mentions;
   }
 
-  /** The mention covering `offset` (binary search over the sorted, non-overlapping mentions). */
+  /** The mention covering `offset`, if any. */
   mentionAt(doc: vscode.TextDocument, offset: number): DetectedMention | undefined {
-    const mentions = this.mentions(doc);
-    let lo = 0;
-    let hi = mentions.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = mentions[mid];
-      if (offset < m.start) hi = mid - 1;
-      else if (offset >= m.end) lo = mid + 1;
-      else return m;
-    }
-    return undefined;
+    return mentionAt(this.mentions(doc), offset);
   }
 
   dispose(): void {

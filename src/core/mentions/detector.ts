@@ -138,16 +138,7 @@ export class MentionDetector {
 
   /** The mention covering `offset` (start ≤ offset < end), by binary search over sorted mentions. */
   mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
-    let lo = 0;
-    let hi = mentions.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = mentions[mid];
-      if (offset < m.start) hi = mid - 1;
-      else if (offset >= m.end) lo = mid + 1;
-      else return m;
-    }
-    return undefined;
+    return mentionAt(mentions, offset);
   }
 
   private run(text: string, withTrace = false): { mentions: Mention[]; traces: MentionTrace[] } {
@@ -622,4 +613,18 @@ export function isTitleCaseMidSentence(text: string, start: number, end: number)
   let w = k;
   while (w > 0 && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
   return /\p{Ll}/u.test(text[w]);
+}
+
+/** The mention covering `offset` (start ≤ offset < end), by binary search over sorted, non-overlapping spans. */
+export function mentionAt<M extends { start: number; end: number }>(mentions: readonly M[], offset: number): M | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset >= m.end) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
 }

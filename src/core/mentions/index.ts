@@ -10,4 +10,4 @@
 // bibliography works the same as the bundled corpus. `detect` never throws and is synchronous; one
 // detector serves any number of texts (it keeps scratch buffers between calls, so do not share it
 // across worker threads).
-export { type Mention, MentionDetector, type MentionTrace } from './detector';
+export { type Mention, mentionAt, MentionDetector, type MentionTrace } from './detector';
