@@ -91,7 +91,14 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersTreeNod
 
   getChildren(node?: PapersTreeNode): PapersTreeNode[] {
     if (!node) {
-      const groups = this.rootGroups();
+      let groups: GroupNode[];
+      try {
+        groups = this.rootGroups();
+      } catch (e) {
+        // A broken or missing corpus file: say so in the view rather than leave it blank.
+        this.onFilterChanged?.(`Paper Lens could not load its papers: ${(e as Error).message}`);
+        return [];
+      }
       // A flat list reads better than a single "All papers" group.
       if (this.services.config.groupBy === 'none') return groups[0]?.papers.map(paper => ({ kind: 'paper', paper })) ?? [];
       return groups;
