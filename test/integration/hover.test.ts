@@ -56,11 +56,17 @@ describe('hover cards, completion and the "In This Document" view', () => {
   });
 
   it('scans a document once per version, however often it is hovered', async () => {
-    await hoverAt(doc, 'KVQuant');
+    const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'KVQuant and LongLoRA.\n' });
     const before = api.scanner.scans;
-    await hoverAt(doc, 'KVQuant');
-    await hoverAt(doc, 'LongLoRA');
-    assert.strictEqual(api.scanner.scans, before);
+    assert.match(hoverText(await hoverAt(scratch, 'KVQuant')), /Hooper et al/);
+    assert.strictEqual(api.scanner.scans, before + 1, 'the first hover scans');
+    await hoverAt(scratch, 'KVQuant');
+    await hoverAt(scratch, 'LongLoRA');
+    assert.strictEqual(api.scanner.scans, before + 1, 'later hovers reuse the scan');
+    const editor = await vscode.window.showTextDocument(scratch);
+    await editor.edit(b => b.insert(new vscode.Position(1, 0), 'More.\n'));
+    await hoverAt(scratch, 'KVQuant');
+    assert.strictEqual(api.scanner.scans, before + 2, 'an edit makes a new version to scan');
   });
 
   it('respects paperLens.hover.enabled', async () => {
