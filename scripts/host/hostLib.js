@@ -120,6 +120,12 @@ async function startServer({ csHome, port, extensionsDir, logLevel = 'info' }) {
   return {
     proc, work, hostport,
     stop: () => { try { proc.kill('SIGTERM'); } catch { /* already gone */ } },
+    /** Stops the server and deletes the run folder (profiles, logs): for runs that need no post-mortem. */
+    discard: async () => {
+      try { proc.kill('SIGTERM'); } catch { /* already gone */ }
+      if (exitCode === null) await new Promise(resolve => { proc.once('exit', resolve); setTimeout(resolve, 3000); });
+      fs.rmSync(work, { recursive: true, force: true });
+    },
   };
 }
 

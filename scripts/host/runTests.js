@@ -32,6 +32,7 @@ async function main() {
 
   const server = await startServer({ csHome });
   let browser;
+  let passed = false;
   try {
     log('server up; logs and profile in', server.work);
     browser = await launchBrowser(server.work);
@@ -74,10 +75,13 @@ async function main() {
       log(`TIMEOUT after ${TIMEOUT_S}s (screenshot: ${shot}; server log: ${server.work}/server.log)`);
       return 2;
     }
+    passed = Number(res) === 0;
     return Number(res);
   } finally {
     try { if (browser) await browser.close(); } catch { /* closing anyway */ }
-    server.stop();
+    // A passing run leaves nothing behind; a failing one keeps its logs and profile to look at.
+    if (passed && !process.env.PAPER_LENS_KEEP_RUNS) await server.discard();
+    else server.stop();
   }
 }
 
