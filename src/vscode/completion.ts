@@ -1,7 +1,8 @@
 // Completion of paper names: typing the start of a name offers the papers it may mean.
 import * as vscode from 'vscode';
 import { displayName, type Paper } from '../core/model';
-import { arxivUrl, escapeMarkdownInline } from '../core/references';
+import { citeContext } from '../core/citeContext';
+import { arxivUrl, citeKey, escapeMarkdownInline } from '../core/references';
 import { paperCardMarkdown } from './cardMarkdown';
 import type { DocumentScanner } from './documentScanner';
 import type { PaperLensServices } from './services';
@@ -30,8 +31,26 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     return this.items;
   }
 
+  /** Inside \cite{…}: one item per paper, inserting its citation key. */
+  private citeKeyItems(replace: vscode.Range): vscode.CompletionItem[] {
+    const corpus = this.services.corpus();
+    return corpus.papers.map(paper => {
+      const key = citeKey(paper);
+      const item = new vscode.CompletionItem({ label: key, description: displayName(paper) }, vscode.CompletionItemKind.Reference);
+      item.detail = paper.title;
+      item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, corpus));
+      // Typing a name or a title word finds the key too.
+      item.filterText = `${key} ${displayName(paper)} ${paper.title}`;
+      item.insertText = key;
+      item.range = replace;
+      return item;
+    });
+  }
+
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
     if (!this.services.config.completionEnabled || !this.scanner.isEnabledFor(doc)) return undefined;
+    const cite = citeContext(doc.lineAt(position.line).text.slice(0, position.character));
+    if (cite) return this.citeKeyItems(new vscode.Range(position.line, cite.keyStart, position.line, position.character));
     const range = doc.getWordRangeAtPosition(position, NAME_PREFIX);
     const typed = range ? doc.getText(new vscode.Range(range.start, position)) : '';
     // Typing one letter should not flood the list; asking explicitly (Ctrl+Space) always works.

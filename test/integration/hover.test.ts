@@ -85,6 +85,15 @@ describe('hover cards, completion and the "In This Document" view', () => {
     assert.strictEqual(item.insertText, 'DuoAttention');
   });
 
+  it('completes citation keys inside \\cite{} in LaTeX', async () => {
+    const tex = await vscode.workspace.openTextDocument({ language: 'latex', content: 'As shown by \\citep{xiao' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', tex.uri, new vscode.Position(0, 24));
+    const item = list.items.find(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'xiao2024duoattention');
+    assert.ok(item, 'no citation key completion');
+    assert.strictEqual(item.insertText, 'xiao2024duoattention');
+    assert.ok(!list.items.some(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'DuoAttention'), 'paper names offered inside \\cite{}');
+  });
+
   it('lists the papers of the active note and selects an occurrence', async () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('paperLens.mentions.focus');
