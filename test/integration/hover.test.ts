@@ -6,6 +6,10 @@ import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/workspace/reading-notes.md');
 
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
 function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? []).flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
 }
@@ -79,7 +83,7 @@ describe('hover cards, completion and the "In This Document" view', () => {
   it('completes paper names', async () => {
     const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See Duo' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch.uri, new vscode.Position(0, 7));
-    const item = list.items.find(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'DuoAttention');
+    const item = list.items.find(i => labelOf(i) === 'DuoAttention');
     assert.ok(item, 'no DuoAttention completion');
     assert.strictEqual(item.detail, 'DuoAttention: Efficient Long-Context LLM Inference with Retrieval and Streaming Heads');
     assert.strictEqual(item.insertText, 'DuoAttention');
@@ -88,10 +92,10 @@ describe('hover cards, completion and the "In This Document" view', () => {
   it('completes citation keys inside \\cite{} in LaTeX', async () => {
     const tex = await vscode.workspace.openTextDocument({ language: 'latex', content: 'As shown by \\citep{xiao' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', tex.uri, new vscode.Position(0, 24));
-    const item = list.items.find(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'xiao2024duoattention');
+    const item = list.items.find(i => labelOf(i) === 'xiao2024duoattention');
     assert.ok(item, 'no citation key completion');
     assert.strictEqual(item.insertText, 'xiao2024duoattention');
-    assert.ok(!list.items.some(i => (typeof i.label === 'string' ? i.label : i.label.label) === 'DuoAttention'), 'paper names offered inside \\cite{}');
+    assert.ok(!list.items.some(i => labelOf(i) === 'DuoAttention'), 'paper names offered inside \\cite{}');
   });
 
   it('lists the papers of the active note and selects an occurrence', async () => {

@@ -240,12 +240,7 @@ export class NameTrie<T> {
         j += length;
         node = t.chainEnd[node];
         const g = t.terminal[node];
-        if (g >= 0) {
-          if (hits.count === hits.ends.length) growHits(hits);
-          hits.ends[hits.count] = j;
-          hits.groups[hits.count] = g;
-          hits.count++;
-        }
+        if (g >= 0) recordHit(hits, j, g);
         continue;
       }
       const c = text.charCodeAt(j);
@@ -281,12 +276,7 @@ export class NameTrie<T> {
       node = child;
       j = next;
       const g = t.terminal[node];
-      if (g >= 0) {
-        if (hits.count === hits.ends.length) growHits(hits);
-        hits.ends[hits.count] = j;
-        hits.groups[hits.count] = g;
-        hits.count++;
-      }
+      if (g >= 0) recordHit(hits, j, g);
     }
   }
 }
@@ -313,6 +303,14 @@ function findChild(t: Compiled, node: number, unit: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** A name of group `group` ends at `end` (small enough for V8 to inline in the walk). */
+function recordHit(hits: TrieHits, end: number, group: number): void {
+  if (hits.count === hits.ends.length) growHits(hits);
+  hits.ends[hits.count] = end;
+  hits.groups[hits.count] = group;
+  hits.count++;
 }
 
 function growHits(hits: TrieHits): void {
