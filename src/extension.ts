@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('paperLens.tree.groupBy')) papersTree.refresh();
-      if (e.affectsConfiguration('paperLens.hover.languages')) mentionsTree.refresh();
+      if (e.affectsConfiguration('paperLens.hover.languages') && mentionsTree.visible) mentionsTree.refresh();
     }),
     vscode.commands.registerCommand('paperLens.showVersion', () => {
       const version: string = context.extension.packageJSON.version;
