@@ -2,6 +2,7 @@
 // match every alias case-insensitively between word boundaries; neither knows compounds, case
 // rules, context or ambiguity beyond "every paper with that name".
 import type { Paper } from '../src/core/model';
+import { escapeRegExp } from '../src/core/regex';
 
 export interface BaselineMention {
   start: number;
@@ -10,9 +11,6 @@ export interface BaselineMention {
   papers: string[];
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** alias (lower case) → paper ids claiming it. */
 function aliasOwners(papers: readonly Paper[]): Map<string, string[]> {

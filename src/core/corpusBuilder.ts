@@ -4,6 +4,7 @@
 import { deriveNames, isStrictName, type Lexicon, normalizeLatex, spellingVariants } from './aliases';
 import { paperLinks } from './links';
 import type { Alias, CorpusData, Paper, Topic } from './model';
+import { escapeRegExp } from './regex';
 import { parseSeed, SeedParseError } from './seedParser';
 
 export interface MetadataEntry {
@@ -59,7 +60,7 @@ export function makeCorpusFrequency(texts: string[]): (name: string) => number {
   return name => {
     let n = cache.get(name);
     if (n === undefined) {
-      const re = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      const re = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`);
       n = texts.filter(t => re.test(t)).length;
       cache.set(name, n);
     }

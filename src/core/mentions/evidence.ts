@@ -14,6 +14,7 @@ import { HASH_SEED } from './automaton';
 import { ASCII_WORD, isWordAt } from './chars';
 import type { EvidenceNeed, NameForm } from './names';
 import { evidenceKey, isSizeToken, isTechnicalToken, STOP_WORDS, tokens } from './words';
+import { escapeRegExp } from '../regex';
 
 /** Evidence a match needs, by how risky its name is (see names.ts). */
 export const THRESHOLD: Record<EvidenceNeed, number> = { none: 0, low: 2.5, medium: 5, high: 7 };
@@ -136,9 +137,6 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   return b;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function keysOf(text: string): string[] {
   const out: string[] = [];
