@@ -20,7 +20,7 @@ export interface MentionFinder {
 /** Documents above this size are not scanned: a clear limit beats a frozen editor. */
 export const MAX_SCAN_CHARS = 10_000_000;
 
-interface CacheEntry { version: number; mentions: readonly DetectedMention[] }
+interface CacheEntry { version: number; mentions: readonly DetectedMention[]; tooLarge: boolean }
 
 export class DocumentScanner implements vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
@@ -34,7 +34,8 @@ export class DocumentScanner implements vscode.Disposable {
 
   /** Too large to scan: hover and the view skip it (and the view says so). */
   isTooLarge(doc: vscode.TextDocument): boolean {
-    return doc.getText().length > MAX_SCAN_CHARS;
+    this.mentions(doc);
+    return this.cache.get(doc.uri.toString())?.tooLarge ?? false;
   }
 
   /** Whether Paper Lens looks for paper names in this document (by language setting). */
@@ -47,9 +48,10 @@ export class DocumentScanner implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === doc.version) return cached.mentions;
     const text = doc.getText();
-    const mentions = text.length > MAX_SCAN_CHARS ? [] : this.finder().detect(text);
+    const tooLarge = text.length > MAX_SCAN_CHARS;
+    const mentions = tooLarge ? [] : this.finder().detect(text);
     this.scans++;
-    this.cache.set(key, { version: doc.version, mentions });
+    this.cache.set(key, { version: doc.version, mentions, tooLarge });
     return mentions;
   }
 
