@@ -2,7 +2,7 @@
 // Fails with every problem listed when the sources do not validate.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry } from '../src/core/corpusBuilder';
+import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../src/core/corpusBuilder';
 import { createLexicon } from '../src/core/lexicon';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -30,12 +30,16 @@ function main(): void {
   const seed = fs.readFileSync(path.join(dataDir, 'daily-papers.txt'), 'utf8');
   const metadata = readJson<MetadataEntry[]>(path.join(dataDir, 'arxiv-metadata.json'));
   const curation = readJson<Curation>(path.join(dataDir, 'curation.json'));
-  const corpus = buildCorpus(seed, metadata, curation, createLexicon(loadEnglishWords()));
+  const phrases = readJson<SearchPhrases>(path.join(dataDir, 'search-phrases.json'));
+  const corpus = buildCorpus(seed, metadata, curation, createLexicon(loadEnglishWords()), phrases);
   const out = path.join(ROOT, 'dist', 'corpus.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(corpus));
   const aliases = corpus.papers.reduce((n, p) => n + p.aliases.length, 0);
-  console.log(`[corpus] ${corpus.papers.length} papers, ${corpus.topics.length} topics, ${aliases} aliases → ${path.relative(ROOT, out)} (${Date.now() - t0} ms)`);
+  const phrased = corpus.papers.filter(p => p.searchPhrases?.length).length;
+  console.log(
+    `[corpus] ${corpus.papers.length} papers, ${corpus.topics.length} topics, ${aliases} aliases, search phrases for ${phrased} → ${path.relative(ROOT, out)} (${Date.now() - t0} ms)`,
+  );
 }
 
 if (require.main === module) {

@@ -38,6 +38,15 @@ export interface Curation {
   papers: Record<string, PaperCuration>;
 }
 
+/**
+ * data/search-phrases.json: per arXiv id, the paper's title start (the same guard as the curation)
+ * and the phrases a searcher might use for it.
+ */
+export type SearchPhrases = Record<string, { title: string; phrases: string[] }>;
+
+/** Longest search phrase: a query someone would type, not a paragraph. */
+export const MAX_SEARCH_PHRASE_LENGTH = 160;
+
 export class CorpusBuildError extends Error {
   constructor(readonly problems: string[]) {
     super(`corpus build failed with ${problems.length} problem(s):\n${problems.map(p => `  - ${p}`).join('\n')}`);
@@ -68,7 +77,7 @@ export function makeCorpusFrequency(texts: string[]): (name: string) => number {
   };
 }
 
-export function buildCorpus(seedText: string, metadata: MetadataEntry[], curation: Curation, lexicon: Lexicon): CorpusData {
+export function buildCorpus(seedText: string, metadata: MetadataEntry[], curation: Curation, lexicon: Lexicon, searchPhrases: SearchPhrases = {}): CorpusData {
   const problems: string[] = [];
 
   let entries: ReturnType<typeof parseSeed> = [];
@@ -173,11 +182,19 @@ export function buildCorpus(seedText: string, metadata: MetadataEntry[], curatio
       links,
     };
     if (meta.other_arxiv_title && meta.other_arxiv_title !== entry.title) paper.arxivTitle = meta.other_arxiv_title;
+    const phrases = searchPhrases[id];
+    if (phrases) {
+      const checked = checkSearchPhrases(id, entry.title, phrases, problems);
+      if (checked.length) paper.searchPhrases = checked;
+    }
     papers.push(paper);
   }
 
   for (const id of Object.keys(curation.papers ?? {})) {
     if (!seenIds.has(id)) problems.push(`curation has an entry for ${id}, which is not in the metadata`);
+  }
+  for (const id of Object.keys(searchPhrases)) {
+    if (!seenIds.has(id)) problems.push(`search phrases have an entry for ${id}, which is not in the metadata`);
   }
 
   // A name may belong to one paper only, unless every paper claiming it marks it ambiguous.
@@ -207,4 +224,28 @@ export function buildCorpus(seedText: string, metadata: MetadataEntry[], curatio
 
   if (problems.length) throw new CorpusBuildError(problems);
   return { schema: 1, topics: curation.topics, papers };
+}
+
+/** The phrases of one paper, trimmed; each problem (wrong paper, empty, too long, repeated) noted. */
+function checkSearchPhrases(id: string, title: string, entry: SearchPhrases[string], problems: string[]): string[] {
+  if (!entry || typeof entry !== 'object' || !Array.isArray(entry.phrases)) {
+    problems.push(`search phrases for ${id}: expected { "title": "…", "phrases": ["…"] }`);
+    return [];
+  }
+  if (typeof entry.title !== 'string' || !entry.title || !title.startsWith(entry.title)) {
+    problems.push(`search phrases for ${id} say "${String(entry.title)}…" but the paper is "${title}"`);
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of entry.phrases) {
+    const phrase = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
+    if (!phrase) problems.push(`search phrases for ${id}: an empty or non-text phrase`);
+    else if (phrase.length > MAX_SEARCH_PHRASE_LENGTH) problems.push(`search phrases for ${id}: "${phrase.slice(0, 40)}…" is longer than ${MAX_SEARCH_PHRASE_LENGTH} characters`);
+    else if (seen.has(phrase.toLowerCase())) problems.push(`search phrases for ${id}: "${phrase}" is listed twice`);
+    else {
+      seen.add(phrase.toLowerCase());
+      out.push(phrase);
+    }
+  }
+  return out;
 }

@@ -52,6 +52,12 @@ export interface Paper {
   /** Topic ids, primary first. */
   topics: string[];
   links: Link[];
+  /**
+   * What a searcher might type for this paper in words other than its own (data/search-phrases.json,
+   * written by reading the title and abstract): search indexes them, so "cheaper prefill" finds a
+   * paper that says "reduces time-to-first-token". Absent when none are curated.
+   */
+  searchPhrases?: string[];
 }
 
 export interface Topic {

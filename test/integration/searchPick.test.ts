@@ -43,6 +43,27 @@ describe('search quick pick', () => {
     assert.strictEqual(papers[0]?.topics[0], 'kv-cache');
   });
 
+  it('finds a paper by its curated search phrases, in a word its title and abstract never use', async () => {
+    const papers = api.services.corpus().papers;
+    // A phrase word used by one paper's phrases and by no other text of the corpus (not even as
+    // the start of a longer word, so stemming cannot match it elsewhere).
+    const words = (text: string) => text.toLowerCase().match(/[a-z]{7,}/g) ?? [];
+    let found: { paperId: string; word: string } | undefined;
+    for (const p of papers) {
+      const rest = papers.flatMap(o => [o.title, o.abstract, ...(o === p ? [] : (o.searchPhrases ?? []))]).join(' ').toLowerCase();
+      const word = words((p.searchPhrases ?? []).join(' ')).find(w => !rest.includes(w.slice(0, 6)));
+      if (word) {
+        found = { paperId: p.id, word };
+        break;
+      }
+    }
+    assert.ok(found, 'the bundled corpus has search phrases');
+    await vscode.commands.executeCommand('paperLens.search', found.word);
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const first = await waitFor(() => (pick.items[0] as PaperPickItem | undefined)?.paper, `results for "${found.word}"`);
+    assert.strictEqual(first.id, found.paperId, `"${found.word}"`);
+  });
+
   it('shows a clear "no papers match" item, never an error', async () => {
     await vscode.commands.executeCommand('paperLens.search', 'zzzqqqxxx nothing');
     const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry } from '../../src/core/corpusBuilder';
+import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../../src/core/corpusBuilder';
 import { englishLexicon } from './testCorpus';
 
 const ABSTRACT = (name: string) => `We propose ${name}, a method for long inputs. It is evaluated on several benchmarks and beats the baselines we compare with by a wide margin.`;
@@ -16,12 +16,13 @@ function fixture() {
     topics: [{ id: 'kv', label: 'KV cache', description: 'Caches.' }],
     papers: Object.fromEntries(papers.map(p => [p.id, { title: p.title.slice(0, 7), topics: ['kv'] }])),
   };
-  return { seed, metadata, curation };
+  const phrases: SearchPhrases = {};
+  return { seed, metadata, curation, phrases };
 }
 
 function problems(f: ReturnType<typeof fixture>): string[] {
   try {
-    buildCorpus(f.seed, f.metadata, f.curation, englishLexicon());
+    buildCorpus(f.seed, f.metadata, f.curation, englishLexicon(), f.phrases);
     return [];
   } catch (e) {
     assert.ok(e instanceof CorpusBuildError, String(e));
@@ -89,6 +90,30 @@ describe('corpus builder validation', () => {
     assert.ok(ps.includes('curation for 2401.00001 says "BetaKV…" but the paper is "AlphaKV: Compressing Caches"'), ps.join('\n'));
     assert.ok(ps.some(p => p.startsWith('2401.00001: excludeAliases names "NotAName"')));
     assert.ok(ps.includes('topic "empty" is the primary topic of 0 paper(s); at least 3 needed'));
+  });
+
+  it('attaches search phrases, trimmed, to their papers and none to the others', () => {
+    const f = fixture();
+    f.phrases['2401.00002'] = { title: 'BetaKV', phrases: ['  drop old cache   entries ', 'which tokens to forget'] };
+    const corpus = buildCorpus(f.seed, f.metadata, f.curation, englishLexicon(), f.phrases);
+    assert.deepStrictEqual(corpus.papers[1].searchPhrases, ['drop old cache entries', 'which tokens to forget']);
+    assert.strictEqual(corpus.papers[0].searchPhrases, undefined);
+  });
+
+  it('reports search phrases for an unknown or wrong paper, and empty, long or repeated phrases', () => {
+    const f = fixture();
+    f.phrases['2401.09999'] = { title: 'Nope', phrases: ['x'] };
+    f.phrases['2401.00001'] = { title: 'BetaKV', phrases: ['ok', ''] };
+    f.phrases['2401.00003'] = { title: 'GammaKV', phrases: ['share caches', 'Share  caches', 'y'.repeat(161)] };
+    const found = problems(f);
+    const expected = [
+      'search phrases have an entry for 2401.09999, which is not in the metadata',
+      'search phrases for 2401.00001 say "BetaKV…" but the paper is "AlphaKV: Compressing Caches"',
+      'search phrases for 2401.00001: an empty or non-text phrase',
+      'search phrases for 2401.00003: "Share caches" is listed twice',
+    ];
+    for (const e of expected) assert.ok(found.includes(e), `missing "${e}" in:\n${found.join('\n')}`);
+    assert.ok(found.some(p => /^search phrases for 2401\.00003: "y{40}…" is longer than 160 characters$/.test(p)), found.join('\n'));
   });
 
   it('reports every problem at once, in one error message', () => {

@@ -9,6 +9,7 @@ export interface PaperSpec {
   shortName?: string;
   aliases?: string[];
   topics?: string[];
+  searchPhrases?: string[];
 }
 
 export function paper(spec: PaperSpec): Paper {
@@ -24,6 +25,7 @@ export function paper(spec: PaperSpec): Paper {
     aliases: (spec.aliases ?? (spec.shortName ? [spec.shortName] : [])).map(name => ({ name, origin: 'curated' as const })),
     topics: spec.topics ?? ['misc'],
     links: [],
+    ...(spec.searchPhrases ? { searchPhrases: spec.searchPhrases } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { TopicPriorBuilder } from '../../src/core/search/topicPrior';
 import type { DocumentTerms } from '../../src/core/search/termIndex';
 
 function doc(title: string, abstract: string): DocumentTerms {
-  return { names: [], title: title.split(' '), abstract: abstract.split(' '), topics: [] };
+  return { names: [], title: title.split(' '), abstract: abstract.split(' '), topics: [], phrases: [] };
 }
 function clause(term: string): Clause {
   return { alternatives: [{ terms: [term], weight: 1, label: term }], required: true, label: term };

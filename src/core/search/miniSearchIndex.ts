@@ -9,6 +9,7 @@ interface IndexedDocument {
   title: string;
   abstract: string;
   topics: string;
+  phrases: string;
 }
 
 const splitOnSpace = (text: string) => text.split(' ');
@@ -34,7 +35,15 @@ export class MiniSearchTermIndex implements TermIndex {
     const miniSearch = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
     let id = 0;
     return {
-      add: d => miniSearch.add({ id: id++, names: d.names.join(' '), title: d.title.join(' '), abstract: d.abstract.join(' '), topics: d.topics.join(' ') }),
+      add: d =>
+        miniSearch.add({
+          id: id++,
+          names: d.names.join(' '),
+          title: d.title.join(' '),
+          abstract: d.abstract.join(' '),
+          topics: d.topics.join(' '),
+          phrases: d.phrases.join(' '),
+        }),
       finish: () => new MiniSearchTermIndex(miniSearch),
     };
   }

@@ -69,7 +69,8 @@ interface Built {
 
 /**
  * The analysed fields of a paper. Names: short name and aliases; title: listing and arXiv titles;
- * topics: label and description of each of its topics (`topicText`).
+ * topics: label and description of each of its topics (`topicText`); phrases: its curated search
+ * phrases.
  */
 export function paperTerms(paper: Paper, topicText: ReadonlyMap<string, string>, vocabulary?: Vocabulary): DocumentTerms {
   const collect = (texts: readonly string[]) => {
@@ -98,7 +99,8 @@ export function paperTerms(paper: Paper, topicText: ReadonlyMap<string, string>,
     title: collect([paper.title, ...(paper.arxivTitle ? [paper.arxivTitle] : [])]),
     abstract: collect([paper.abstract]),
     topics: collect(paper.topics.map(t => topicText.get(t) ?? '')),
-      };
+    phrases: collect(paper.searchPhrases ?? []),
+  };
 }
 
 export class PaperSearch {
@@ -198,7 +200,8 @@ export class PaperSearch {
     const exact = built.names.get(plan.nameKey) ?? [];
     if (!plan.clauses.length && !exact.length) return [];
     const boost = built.topicPrior.documentBoost(plan.clauses, TOPIC_PRIOR_STRENGTH);
-    return built.ranker.search(plan.clauses, limit, exact, boost).map(r => ({
+    const ranked = built.ranker.search(plan.clauses, limit, exact, boost);
+    return ranked.map(r => ({
       paper: this.papers[r.doc],
       score: r.score,
       matches: built.ranker.matchLabels(plan.clauses, r.doc, r.clauseMask),

@@ -4,17 +4,26 @@
 // spends most of a query building a result object for every matching document (see bench/).
 
 /** The fields a paper is indexed by. */
-export const FIELDS = ['names', 'title', 'abstract', 'topics'] as const;
+export const FIELDS = ['names', 'title', 'abstract', 'topics', 'phrases'] as const;
 export type Field = (typeof FIELDS)[number];
+
+/**
+ * Weight of the curated search phrases (Paper.searchPhrases, ~16 per paper). Measured on the dev
+ * queries (npm run eval:search) with feedback on: 1 → 0.914 nDCG@10, 1.5 → 0.912, 1.75 → 0.917,
+ * 2 → 0.920, 2.25 → 0.921, 2.5 → 0.920, 3 → 0.916; the middle of the plateau is used. Heavier than
+ * the abstract because a phrase is a whole query someone would type, written for this paper alone.
+ */
+const PHRASES_BOOST = 2.25;
 
 /**
  * Names (each a single term, see paperTerms) weigh most, so a name query finds its paper first.
  * Titles weigh more than abstracts, but not by much: BM25's length normalisation already favours
  * a hit in a ten-word title over one in a 200-word abstract, and a steeper title boost let one
  * title word outweigh several abstract words in longer queries (measured on the dev queries:
- * title 1.5 > 2 > 2.5). Topics hold each topic's curated label and description.
+ * title 1.5 > 2 > 2.5). Topics hold each topic's curated label and description; phrases the
+ * paper's curated search phrases (Paper.searchPhrases).
  */
-export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { names: 4, title: 1.5, abstract: 1, topics: 1 };
+export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { names: 4, title: 1.5, abstract: 1, topics: 1, phrases: PHRASES_BOOST };
 
 /** BM25+ as MiniSearch computes it (its defaults), so both indexes agree. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -62,8 +71,14 @@ export interface TermIndexBuilder {
 }
 
 const FIELD_COUNT = FIELDS.length;
-// Term frequencies per field are packed one byte each into one number per posting while building.
+// Term frequencies per field are packed one byte each into one number per posting while building:
+// byte f is worth 256^f. Arithmetic, not bit shifts, because five fields need 40 bits (a double
+// holds 53 exactly; JavaScript's shifts stop at 32).
 const MAX_TF = 255;
+const FIELD_UNIT = FIELDS.map((_, f) => 256 ** f);
+function fieldTf(packed: number, f: number): number {
+  return Math.floor(packed / FIELD_UNIT[f]) % 256;
+}
 
 /**
  * An inverted index in typed arrays, built in one pass and then immutable. Field lengths count
@@ -114,7 +129,6 @@ class CompactIndexBuilder implements TermIndexBuilder {
     const touched = this.touched;
     touched.length = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const shift = 8 * f;
       let unique = 0;
       for (const term of doc[FIELDS[f]]) {
         let id = this.termIds.get(term);
@@ -127,9 +141,9 @@ class CompactIndexBuilder implements TermIndexBuilder {
         }
         const packed = packedOf[id];
         if (packed === 0) touched.push(id);
-        const tf = (packed >>> shift) & 0xff;
+        const tf = fieldTf(packed, f);
         if (tf === 0) unique++;
-        if (tf < MAX_TF) packedOf[id] = packed + (1 << shift);
+        if (tf < MAX_TF) packedOf[id] = packed + FIELD_UNIT[f];
       }
       this.fieldLength[f].push(Math.max(1, unique));
       this.totalLength[f] += Math.max(1, unique);
@@ -153,12 +167,12 @@ class CompactIndexBuilder implements TermIndexBuilder {
       const docs = this.docsOf[id];
       const tfs = this.tfsOf[id];
       docFreq.fill(0);
-      for (const packed of tfs) for (let f = 0; f < FIELD_COUNT; f++) if ((packed >>> (8 * f)) & 0xff) docFreq[f]++;
+      for (const packed of tfs) for (let f = 0; f < FIELD_COUNT; f++) if (fieldTf(packed, f)) docFreq[f]++;
       const scores = new Float32Array(docs.length);
       for (let k = 0; k < docs.length; k++) {
         let s = 0;
         for (let f = 0; f < FIELD_COUNT; f++) {
-          const tf = (tfs[k] >>> (8 * f)) & 0xff;
+          const tf = fieldTf(tfs[k], f);
           if (tf) s += boosts[f] * bm25(tf, docFreq[f], n, fieldLength[f][docs[k]], avgLength[f]);
         }
         scores[k] = s;
