@@ -1,9 +1,10 @@
 // Ranked full-text search over papers: the one entry point for the quick pick, the tree filter,
 // the details view and the CLI.
 import type { Paper, Topic } from '../model';
+import { FEEDBACK, feedbackTerms, rerankWithFeedback } from './feedback';
 import { MiniSearchTermIndex } from './miniSearchIndex';
 import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
-import { Ranker } from './ranker';
+import { type RankedDocument, Ranker } from './ranker';
 import { CompactTermIndex, type DocumentTerms, type TermIndex, type TermIndexBuilder } from './termIndex';
 import { forEachTerm, indexTerm } from './text';
 import { type TopicPrior, TopicPriorBuilder } from './topicPrior';
@@ -21,6 +22,8 @@ export interface SearchOptions {
   limit?: number;
   /** As-you-type: the last word also matches the words it starts (unless followed by a space). Default true. */
   prefix?: boolean;
+  /** Re-rank with pseudo-relevance feedback (feedback.ts). Default true. */
+  feedback?: boolean;
 }
 
 /**
@@ -49,6 +52,8 @@ const DEFAULT_RELATED = 10;
 const RELATED_TERMS = 32;
 /** Multiplies a neighbour's score per shared topic (a shared primary topic counts double). */
 const RELATED_TOPIC_BONUS = 0.25;
+/** Papers whose feedback terms are kept analysed: a query's top papers recur as it is typed. */
+const FEEDBACK_CACHE = 256;
 
 interface PendingBuild {
   builder: TermIndexBuilder;
@@ -109,6 +114,7 @@ export class PaperSearch {
   private readonly byId = new Map<string, number>();
   private readonly topicText: Map<string, string>;
   private readonly topicIds: string[];
+  private readonly feedbackTermCache = new Map<number, string[]>();
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -200,12 +206,40 @@ export class PaperSearch {
     const exact = built.names.get(plan.nameKey) ?? [];
     if (!plan.clauses.length && !exact.length) return [];
     const boost = built.topicPrior.documentBoost(plan.clauses, TOPIC_PRIOR_STRENGTH);
-    const ranked = built.ranker.search(plan.clauses, limit, exact, boost);
+    const feedback = options.feedback ?? true;
+    let ranked = built.ranker.search(plan.clauses, feedback ? Math.max(limit, FEEDBACK.candidates) : limit, exact, boost);
+    if (feedback && ranked.length > 1) {
+      const top = ranked[0].score;
+      const expansion = feedbackTerms(
+        ranked.slice(0, FEEDBACK.docs).map(r => ({ terms: this.feedbackTermsOf(r.doc), share: r.score / top })),
+        term => built.vocabulary.idf(term),
+        FEEDBACK.terms,
+      );
+      let required = 0;
+      plan.clauses.forEach((c, i) => {
+        if (c.required) required |= 1 << i;
+      });
+      // Feedback re-orders papers within the AND tier and within the OR tier, never across them.
+      const tier = (r: RankedDocument) => ((r.clauseMask & required) === required ? 0 : 1);
+      ranked = rerankWithFeedback(ranked, new Set(exact), built.index, expansion, boost, FEEDBACK.weight, tier).slice(0, limit);
+    }
     return ranked.map(r => ({
       paper: this.papers[r.doc],
       score: r.score,
       matches: built.ranker.matchLabels(plan.clauses, r.doc, r.clauseMask),
     }));
+  }
+
+  /** A paper's title (twice, as titles say more) and abstract terms, for feedback; cached. */
+  private feedbackTermsOf(doc: number): string[] {
+    let terms = this.feedbackTermCache.get(doc);
+    if (!terms) {
+      const analysed = paperTerms(this.papers[doc], this.topicText);
+      terms = [...analysed.title, ...analysed.title, ...analysed.abstract];
+      if (this.feedbackTermCache.size >= FEEDBACK_CACHE) this.feedbackTermCache.delete(this.feedbackTermCache.keys().next().value as number);
+      this.feedbackTermCache.set(doc, terms);
+    }
+    return terms;
   }
 
   /**
