@@ -51,6 +51,8 @@ describe('search: pseudo-relevance feedback', () => {
       // one query word, in a short abstract: a slightly better match by the query's words alone
       { id: 'unlike-seed', title: 'Poetry', abstract: 'Prompts for jokes and riddles.' },
       { id: 'unrelated', title: 'Protein folding', abstract: 'Amino acid chains.' },
+      { id: 'unrelated-2', title: 'Weather forecasts', abstract: 'Rain and sun.' },
+      { id: 'unrelated-3', title: 'Chess openings', abstract: 'Gambits and defences.' },
     ]);
     const query = 'serving prompts';
     assert.deepStrictEqual(ids(lib.search(query, { prefix: false, feedback: false })).slice(1), ['unlike-seed', 'like-seed']);

@@ -20,6 +20,24 @@ const clause = (clauses: Clause[], label: string) => {
 };
 
 describe('search query planning', () => {
+  it('makes a clause most papers match optional when a rarer one is required', () => {
+    const common = library([
+      { id: 'a', title: 'Long context eviction', abstract: 'Evicting cache entries for long context.' },
+      { id: 'b', title: 'Long context models', abstract: 'Context windows of models.' },
+      { id: 'c', title: 'Context in video', abstract: 'Video context.' },
+      { id: 'd', title: 'Retrieval or context', abstract: 'Retrieval models.' },
+      { id: 'e', title: 'Protein folding', abstract: 'Amino acid models.' },
+    ]);
+    const required = (q: string) => Object.fromEntries(common.plan(q, { prefix: false }).clauses.map(c => [c.label, c.required]));
+    // "context" is in 4 of 5 papers, "eviction" in 1, "models" in 3
+    assert.deepStrictEqual(required('context eviction'), { context: false, eviction: true });
+    assert.deepStrictEqual(required('models eviction'), { models: false, eviction: true });
+    // nothing rarer to require: the common clauses stay required
+    assert.deepStrictEqual(required('context models'), { context: true, models: true });
+    assert.deepStrictEqual(required('context'), { context: true });
+  });
+
+
   it('expands an acronym to its spelled-out form and back', () => {
     const kv = clause(lib.plan('kv cache', { prefix: false }).clauses, 'kv');
     assert.deepStrictEqual(alternatives(kv), ['kv', 'key+valu']);

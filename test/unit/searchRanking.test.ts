@@ -36,6 +36,19 @@ describe('search ranking (hand-made libraries)', () => {
     assert.ok(hits[1].score <= hits[0].score);
   });
 
+  it('orders papers matching only a common (optional) word by score, after those matching the rare one', () => {
+    const lib = library([
+      { id: 'weak', title: 'Video', abstract: 'A video model with some context.' },
+      { id: 'strong', title: 'Context', abstract: 'Context, context and context.' },
+      { id: 'rare', title: 'Eviction', abstract: 'Evicting entries.' },
+      { id: 'also', title: 'Context length', abstract: 'Longer context.' },
+      { id: 'none', title: 'Protein folding', abstract: 'Amino acids.' },
+    ]);
+    const hits = lib.search('context eviction', { prefix: false, feedback: false });
+    assert.deepStrictEqual(ids(hits), ['rare', 'strong', 'also', 'weak']);
+    assert.ok(hits.every(h => h.score > 0));
+  });
+
   it('puts a paper first when the query is its exact title', () => {
     const lib = library([
       { id: 'louder', title: 'Memory retrieval memory retrieval', abstract: 'Memory retrieval. Memory retrieval. Retrieval memory. Retrieval of memory, memory retrieval.' },

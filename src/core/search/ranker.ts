@@ -12,6 +12,12 @@ import { type Postings, scoreIn, type TermIndex } from './termIndex';
 
 /** Clauses are tracked in a 32-bit mask per document. */
 export const MAX_RANKED_CLAUSES = 32;
+/**
+ * The share of required clauses a paper of the OR tier is credited with when it matches none of
+ * them, only optional ones (a word most papers use, a question word): small, so such papers come
+ * after those matching something required, but not zero, so they are still ordered by score.
+ */
+const MIN_OR_SHARE = 0.05;
 
 export interface RankedDocument {
   doc: number;
@@ -166,7 +172,7 @@ export class Ranker {
         const matched = this.clauseMask[d] & required;
         if (requiredCount && matched === required) andTier.push(d);
         else {
-          const share = requiredCount ? popcount(matched) / requiredCount : 1;
+          const share = requiredCount ? Math.max(popcount(matched) / requiredCount, MIN_OR_SHARE) : 1;
           orScore.set(d, this.total[d] * share);
           orTier.push(d);
         }

@@ -38,6 +38,11 @@ export class Vocabulary {
     this.docFrequencyOf = term => index.postings(term)?.docs.length ?? 0;
   }
 
+  /** Documents in the index. */
+  get documentCount(): number {
+    return this.docCount;
+  }
+
   get size(): number {
     return this.surfaceTerm.size;
   }
