@@ -9,9 +9,9 @@ export type Field = (typeof FIELDS)[number];
 
 /**
  * Weight of the curated search phrases (Paper.searchPhrases, ~16 per paper). Measured on the dev
- * queries (npm run eval:search) with feedback on: 1 → 0.914 nDCG@10, 1.5 → 0.912, 1.75 → 0.917,
- * 2 → 0.920, 2.25 → 0.921, 2.5 → 0.920, 3 → 0.916; the middle of the plateau is used. Heavier than
- * the abstract because a phrase is a whole query someone would type, written for this paper alone.
+ * queries (npm run eval:search), everything else as shipped: 1 → 0.921 nDCG@10, 1.5 → 0.919,
+ * 2 → 0.925, 2.25 → 0.929, 2.5 → 0.928, 3 → 0.927. Heavier than the abstract because a phrase is
+ * a whole query someone would type, written for this paper alone.
  */
 const PHRASES_BOOST = 2.25;
 
