@@ -103,7 +103,15 @@ async function main() {
     });
     log('In This Document lists the note\'s papers');
 
-    // 4. Search quick pick.
+    // 4. Search quick pick: a question in a searcher's own words, then a topic.
+    await runCommand(page, 'Paper Lens: Search Papers');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('training runs out of GPU memory with very long sequences');
+    await page.waitForTimeout(600);
+    await page.locator('.quick-input-list .monaco-list-row').nth(2).waitFor({ timeout: 15000 });
+    log('quick pick answers a question');
+    await shot('search-question.png');
+    await page.keyboard.press('Escape');
     await runCommand(page, 'Paper Lens: Search Papers');
     await page.waitForTimeout(800);
     await page.keyboard.type('kv cache eviction');

@@ -65,6 +65,17 @@ describe('search query planning', () => {
     assert.ok(plan.clauses.some(c => c.label === 'papers' && !c.required) || plan.unknown.includes('papers'));
   });
 
+  it('reads "runs out of" as no topic: the particle is dropped, the verb optional', () => {
+    const verbs = library([
+      { id: 'a', title: 'Training runs out of GPU memory', abstract: 'The run ran out; memory runs short when it runs.' },
+      { id: 'b', title: 'GPU memory for long sequences', abstract: 'Sequences and memory.' },
+    ]);
+    const plan = verbs.plan('training runs out of GPU memory', { prefix: false });
+    assert.ok(!plan.clauses.some(c => c.label === 'out'), plan.clauses.map(c => c.label).join());
+    assert.strictEqual(clause(plan.clauses, 'runs').required, false);
+    assert.strictEqual(clause(plan.clauses, 'gpu').required, true);
+  });
+
   it('completes only the last word, and only while it is being typed', () => {
     const typing = lib.plan('transformer quant');
     assert.ok(clause(typing.clauses, 'quant').alternatives.some(a => a.label === 'quantization'));

@@ -17,7 +17,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'yes', 'also', 'too', 'very', 'just', 'only', 'both', 'each', 'either', 'neither', 'all', 'any', 'some',
   'while', 'although', 'though', 'because', 'since', 'until', 'about', 'above', 'below', 'over', 'under',
   'again', 'further', 'once', 'etc', 'eg', 'ie', 'et', 'al', 'vs', 'versus', 'across', 'among', 'between',
-  'through', 'during', 'before', 'after', 'toward', 'towards', 'per', 'even', 'ever', 'yet', 'still',
+  'through', 'during', 'before', 'after', 'toward', 'towards', 'per', 'even', 'ever', 'yet', 'still', 'out',
+  'off', 'up', 'down',
 ]);
 
 export const QUERY_FILLER: ReadonlySet<string> = new Set([
@@ -25,6 +26,7 @@ export const QUERY_FILLER: ReadonlySet<string> = new Set([
   'looking', 'look', 'search', 'want', 'need', 'needs', 'know', 'tell', 'give', 'get', 'use', 'using',
   'used', 'way', 'ways', 'possible', 'really', 'actually', 'anything', 'something', 'someone', 'thing',
   'things', 'like', 'kind', 'good', 'much', 'lot', 'lots', 'approach', 'approaches', 'method', 'methods',
+  'run', 'runs', 'running', 'ran', 'make', 'makes', 'making', 'help', 'helps',
 ]);
 
 export function isStopWord(word: string): boolean {
