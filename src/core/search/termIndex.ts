@@ -78,7 +78,8 @@ const FIELD_COUNT = FIELDS.length;
 const MAX_TF = 255;
 const FIELD_UNIT = FIELDS.map((_, f) => 256 ** f);
 function fieldTf(packed: number, f: number): number {
-  return Math.floor(packed / FIELD_UNIT[f]) % 256;
+  // `& 0xff` truncates the quotient and keeps its low byte: exact for any packed value below 2^53.
+  return (packed / FIELD_UNIT[f]) & 0xff;
 }
 
 /**
