@@ -4,6 +4,7 @@
 // commands ask for a paper.
 import * as vscode from 'vscode';
 import { displayName, type Paper } from '../core/model';
+import { clipForMessage } from '../core/quote';
 import { arxivUrl, markdownLink } from '../core/references';
 import { leadSentences } from './cardMarkdown';
 import type { PaperLensServices } from './services';
@@ -38,7 +39,8 @@ export class SearchPick implements vscode.Disposable {
     const hits = this.search().search(q, { limit: RESULT_LIMIT, prefix: true });
     if (!hits.length) {
       return [{
-        label: `$(search-stop) No papers match “${q}”`,
+        // The query is clipped, and "$(" broken so typed text cannot render as an icon.
+        label: `$(search-stop) No papers match “${clipForMessage(q).replace(/\$\(/g, '$\u200b(')}”`,
         description: 'try fewer words, a paper name, or a topic such as “kv cache”',
         alwaysShow: true,
       }];

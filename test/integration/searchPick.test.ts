@@ -73,6 +73,15 @@ describe('search quick pick', () => {
     assert.strictEqual((pick.items[0] as PaperPickItem).paper, undefined);
   });
 
+  it('echoes a pasted paragraph clipped, and typed "$(…)" as text, not an icon', async () => {
+    await vscode.commands.executeCommand('paperLens.search', `$(zap) ${'zzzqqqxxx '.repeat(40)}`);
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const label = await waitFor(() => (pick.items[0]?.label.includes('No papers match') ? pick.items[0].label : undefined), 'the no-match item');
+    assert.ok(label.length < 120, label);
+    assert.ok(!label.includes('$(zap)'), label);
+    assert.ok(label.includes('$\u200b(zap)'), label);
+  });
+
   it('opens the details of the accepted paper and remembers it as recent', async () => {
     await vscode.commands.executeCommand('paperLens.search', 'KVQuant');
     const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');

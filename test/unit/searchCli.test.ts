@@ -44,6 +44,15 @@ describe('cli search', () => {
     assert.match(r.stderr, /no paper matches 'zzqqxxyy'/);
   });
 
+  it('echoes a pasted paragraph as one clipped line, not the whole of it', async () => {
+    const long = `${'attention '.repeat(300)}\n\nzzqq`;
+    const hit = await runCli('search', long, '--limit', '1');
+    assert.match(hit.stdout.split('\n')[0], /^1 result for 'attention attention .{30,50}…'$/);
+    const miss = await runCli('search', 'zzqqxxyy '.repeat(50));
+    assert.strictEqual(miss.code, 1);
+    assert.ok(miss.stderr.length < 120, miss.stderr);
+  });
+
   it('is listed in --help', async () => {
     const r = await runCli('--help');
     assert.match(r.stdout, /\n {2}search <query\.\.\.> \[--limit N\] \[--json\]/);

@@ -1,4 +1,5 @@
 import { displayName } from '../../core/model';
+import { clipForMessage } from '../../core/quote';
 import { PaperSearch } from '../../core/search';
 import { parseCommandArgs } from '../args';
 import { type CommandSpec, NotFoundError, UsageError } from '../types';
@@ -8,7 +9,7 @@ const MAX_LIMIT = 1000;
 export const searchCommand: CommandSpec = {
   name: 'search',
   usage: 'search <query...> [--limit N] [--json]',
-  summary: 'ranked full-text search (names, titles, abstracts, topics; tolerates typos)',
+  summary: 'ranked full-text search (names, titles, abstracts, topics, search phrases; tolerates typos)',
   run(args, { out, corpus }) {
     const { values, positionals } = parseCommandArgs('search', args, { json: { type: 'boolean' }, limit: { type: 'string' } });
     const query = positionals.join(' ').trim();
@@ -23,7 +24,7 @@ export const searchCommand: CommandSpec = {
     const c = corpus();
     // The whole query is complete here: no as-you-type prefix matching on its last word.
     const hits = new PaperSearch(c.papers, c.topics).search(query, { limit, prefix: false });
-    if (!hits.length) throw new NotFoundError(`no paper matches '${query}'`);
+    if (!hits.length) throw new NotFoundError(`no paper matches '${clipForMessage(query)}'`);
     if (values.json) {
       out.stdout(JSON.stringify(hits.map(h => ({ id: h.paper.id, title: h.paper.title, score: round(h.score) })), null, 2));
       return;
@@ -32,7 +33,7 @@ export const searchCommand: CommandSpec = {
       const name = h.paper.shortName ? displayName(h.paper) : '—';
       return `${String(i + 1).padStart(3)}. ${h.paper.id.padEnd(11)} ${round(h.score).toFixed(2).padStart(7)}  ${name.padEnd(24).slice(0, 24)}  ${h.paper.title}`;
     });
-    out.stdout([`${hits.length} result${hits.length === 1 ? '' : 's'} for '${query}'`, ...rows].join('\n'));
+    out.stdout([`${hits.length} result${hits.length === 1 ? '' : 's'} for '${clipForMessage(query)}'`, ...rows].join('\n'));
   },
 };
 
