@@ -6,7 +6,7 @@ import { MiniSearchTermIndex } from './miniSearchIndex';
 import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
 import { type RankedDocument, Ranker } from './ranker';
 import { CompactTermIndex, type DocumentTerms, type TermIndex, type TermIndexBuilder } from './termIndex';
-import { forEachTerm, indexTerm } from './text';
+import { analyze, forEachTerm, indexTerm } from './text';
 import { type TopicPrior, TopicPriorBuilder } from './topicPrior';
 import { Vocabulary } from './vocabulary';
 
@@ -52,8 +52,8 @@ const DEFAULT_RELATED = 10;
 const RELATED_TERMS = 32;
 /** Multiplies a neighbour's score per shared topic (a shared primary topic counts double). */
 const RELATED_TOPIC_BONUS = 0.25;
-/** Papers whose feedback terms are kept analysed: a query's top papers recur as it is typed. */
-const FEEDBACK_CACHE = 256;
+/** Papers whose own terms are kept analysed: a query's top papers recur as it is typed. */
+const OWN_TERM_CACHE = 256;
 
 interface PendingBuild {
   builder: TermIndexBuilder;
@@ -114,7 +114,7 @@ export class PaperSearch {
   private readonly byId = new Map<string, number>();
   private readonly topicText: Map<string, string>;
   private readonly topicIds: string[];
-  private readonly feedbackTermCache = new Map<number, string[]>();
+  private readonly ownTermCache = new Map<number, string[]>();
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -211,7 +211,7 @@ export class PaperSearch {
     if (feedback && ranked.length > 1) {
       const top = ranked[0].score;
       const expansion = feedbackTerms(
-        ranked.slice(0, FEEDBACK.docs).map(r => ({ terms: this.feedbackTermsOf(r.doc), share: r.score / top })),
+        ranked.slice(0, FEEDBACK.docs).map(r => ({ terms: this.ownTermsOf(r.doc), share: r.score / top })),
         term => built.vocabulary.idf(term),
         FEEDBACK.terms,
       );
@@ -230,14 +230,18 @@ export class PaperSearch {
     }));
   }
 
-  /** A paper's title (twice, as titles say more) and abstract terms, for feedback; cached. */
-  private feedbackTermsOf(doc: number): string[] {
-    let terms = this.feedbackTermCache.get(doc);
+  /**
+   * A paper's own words: its title terms twice (a title says more) and its abstract terms, what
+   * feedback and related papers weigh. Cached; only those two fields are analysed.
+   */
+  private ownTermsOf(doc: number): string[] {
+    let terms = this.ownTermCache.get(doc);
     if (!terms) {
-      const analysed = paperTerms(this.papers[doc], this.topicText);
-      terms = [...analysed.title, ...analysed.title, ...analysed.abstract];
-      if (this.feedbackTermCache.size >= FEEDBACK_CACHE) this.feedbackTermCache.delete(this.feedbackTermCache.keys().next().value as number);
-      this.feedbackTermCache.set(doc, terms);
+      const paper = this.papers[doc];
+      const title = [paper.title, ...(paper.arxivTitle ? [paper.arxivTitle] : [])].flatMap(analyze);
+      terms = [...title, ...title, ...analyze(paper.abstract)];
+      if (this.ownTermCache.size >= OWN_TERM_CACHE) this.ownTermCache.delete(this.ownTermCache.keys().next().value as number);
+      this.ownTermCache.set(doc, terms);
     }
     return terms;
   }
@@ -252,8 +256,7 @@ export class PaperSearch {
     if (self === undefined || !n) return [];
     const built = this.build();
     const paper = this.papers[self];
-    const terms = paperTerms(paper, this.topicText);
-    const clauses = distinctiveTerms([...terms.title, ...terms.title, ...terms.abstract], built.vocabulary, this.papers.length);
+    const clauses = distinctiveTerms(this.ownTermsOf(self), built.vocabulary, this.papers.length);
     const topics = paper.topics;
     const boost = (d: number) => {
       let shared = 0;
