@@ -29,18 +29,17 @@ describe('search: pseudo-relevance feedback', () => {
   it('lifts a candidate that shares the feedback vocabulary, keeping pinned papers and tiers in place', () => {
     const index = CompactTermIndex.build([doc('alpha'), doc('gamma'), doc('beta delta'), doc('zeta'), doc('beta beta beta')]);
     const ranked: RankedDocument[] = [
-      { doc: 3, score: 9, clauseMask: 1 }, // pinned (an exact name hit)
-      { doc: 0, score: 5, clauseMask: 1 },
-      { doc: 1, score: 4, clauseMask: 1 },
-      { doc: 2, score: 4, clauseMask: 1 },
-      { doc: 4, score: 1, clauseMask: 0 }, // a lower tier, however well it matches the feedback
+      { doc: 3, score: 9, clauseMask: 1, tier: 0 }, // pinned (an exact name hit)
+      { doc: 0, score: 5, clauseMask: 1, tier: 1 },
+      { doc: 1, score: 4, clauseMask: 1, tier: 1 },
+      { doc: 2, score: 4, clauseMask: 1, tier: 1 },
+      { doc: 4, score: 1, clauseMask: 0, tier: 2 }, // a lower tier, however well it matches the feedback
     ];
-    const tier = (r: RankedDocument) => (r.clauseMask ? 0 : 1);
-    const out = rerankWithFeedback(ranked, new Set([3]), index, [{ term: 'beta', weight: 1 }], undefined, 0.5, tier);
+    const out = rerankWithFeedback(ranked, index, [{ term: 'beta', weight: 1 }], undefined, 0.5);
     assert.deepStrictEqual(out.map(r => r.doc), [3, 2, 0, 1, 4]);
     for (let i = 1; i < out.length; i++) assert.ok(out[i].score <= out[i - 1].score);
     // without feedback terms nothing moves
-    assert.deepStrictEqual(rerankWithFeedback(ranked, new Set([3]), index, []).map(r => r.doc), [3, 0, 1, 2, 4]);
+    assert.deepStrictEqual(rerankWithFeedback(ranked, index, []).map(r => r.doc), [3, 0, 1, 2, 4]);
   });
 
   it('ranks the paper that reads like the best match above an equal match that does not', () => {

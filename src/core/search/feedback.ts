@@ -54,18 +54,16 @@ export function feedbackTerms(
 
 /**
  * Re-ranks `ranked` (a first pass, best first, scores non-increasing): each document's score,
- * scaled to the top one, plus `weight` × its feedback score scaled the same way. Documents in
- * `pinned` (exact name hits) keep their places at the head; `tier` (lower first) is kept as it
- * was, so the ranker's AND tier stays above its OR tier. Scores stay non-increasing.
+ * scaled to the top one, plus `weight` × its feedback score scaled the same way, within its tier.
+ * Tiers keep their order, so the ranker's AND tier stays above its OR tier, and exact name hits
+ * (tier 0) keep their places at the head. Scores stay non-increasing.
  */
 export function rerankWithFeedback(
   ranked: readonly RankedDocument[],
-  pinned: ReadonlySet<number>,
   index: TermIndex,
   expansion: readonly WeightedTerm[],
   boost: (doc: number) => number = () => 1,
   weight = FEEDBACK.weight,
-  tier?: (r: RankedDocument) => number,
 ): RankedDocument[] {
   const top = ranked.length ? ranked[0].score : 0;
   if (ranked.length < 2 || !expansion.length || !(top > 0)) return [...ranked];
@@ -80,11 +78,9 @@ export function rerankWithFeedback(
   const maxFeedback = Math.max(...feedback);
   if (!(maxFeedback > 0)) return [...ranked];
   const combined = ranked.map((r, i) => ({ r, i, score: r.score / top + (weight * feedback[i]) / maxFeedback }));
-  const head = combined.filter(c => pinned.has(c.r.doc));
-  const tierOf = tier ?? (() => 0);
-  const rest = combined.filter(c => !pinned.has(c.r.doc)).sort((a, b) => tierOf(a.r) - tierOf(b.r) || b.score - a.score || a.i - b.i);
+  combined.sort((a, b) => a.r.tier - b.r.tier || (a.r.tier === 0 ? a.i - b.i : b.score - a.score || a.i - b.i));
   const out: RankedDocument[] = [];
-  for (const c of [...head, ...rest]) {
+  for (const c of combined) {
     const previous = out.length ? out[out.length - 1].score : Infinity;
     out.push({ ...c.r, score: Math.min(c.score * top, previous) });
   }

@@ -4,7 +4,7 @@ import type { Paper, Topic } from '../model';
 import { FEEDBACK, feedbackTerms, rerankWithFeedback } from './feedback';
 import { MiniSearchTermIndex } from './miniSearchIndex';
 import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';
-import { type RankedDocument, Ranker } from './ranker';
+import { Ranker } from './ranker';
 import { CompactTermIndex, type DocumentTerms, type TermIndex, type TermIndexBuilder } from './termIndex';
 import { analyze, forEachTerm, indexTerm } from './text';
 import { type TopicPrior, TopicPriorBuilder } from './topicPrior';
@@ -215,13 +215,8 @@ export class PaperSearch {
         term => built.vocabulary.idf(term),
         FEEDBACK.terms,
       );
-      let required = 0;
-      plan.clauses.forEach((c, i) => {
-        if (c.required) required |= 1 << i;
-      });
       // Feedback re-orders papers within the AND tier and within the OR tier, never across them.
-      const tier = (r: RankedDocument) => ((r.clauseMask & required) === required ? 0 : 1);
-      ranked = rerankWithFeedback(ranked, new Set(exact), built.index, expansion, boost, FEEDBACK.weight, tier).slice(0, limit);
+      ranked = rerankWithFeedback(ranked, built.index, expansion, boost).slice(0, limit);
     }
     return ranked.map(r => ({
       paper: this.papers[r.doc],

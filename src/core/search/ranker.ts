@@ -24,6 +24,8 @@ export interface RankedDocument {
   score: number;
   /** Bit i set: clause i matched. */
   clauseMask: number;
+  /** 0: its name or title is the query; 1: it matches every required clause (AND); 2: some (OR). */
+  tier: 0 | 1 | 2;
 }
 
 /** Selects the `k` best of `docs` by `better` (a strict "ranks before"), in order. */
@@ -179,18 +181,18 @@ export class Ranker {
       }
       const byTotal = (a: number, b: number) => this.total[a] > this.total[b] || (this.total[a] === this.total[b] && a < b);
       const out: RankedDocument[] = [];
-      const push = (d: number, score: number) => {
+      const push = (d: number, score: number, tier: RankedDocument['tier']) => {
         const previous = out.length ? out[out.length - 1].score : Infinity;
-        out.push({ doc: d, score: Math.min(score, previous), clauseMask: this.clauseMask[d] });
+        out.push({ doc: d, score: Math.min(score, previous), clauseMask: this.clauseMask[d], tier });
       };
-      for (const d of topK([...nameSet], limit, byTotal)) push(d, this.total[d]);
-      for (const d of topK(andTier, limit - out.length, byTotal)) push(d, this.total[d]);
+      for (const d of topK([...nameSet], limit, byTotal)) push(d, this.total[d], 0);
+      for (const d of topK(andTier, limit - out.length, byTotal)) push(d, this.total[d], 1);
       const byOr = (a: number, b: number) => {
         const sa = orScore.get(a) as number;
         const sb = orScore.get(b) as number;
         return sa > sb || (sa === sb && a < b);
       };
-      for (const d of topK(orTier, limit - out.length, byOr)) push(d, orScore.get(d) as number);
+      for (const d of topK(orTier, limit - out.length, byOr)) push(d, orScore.get(d) as number, 2);
       return out;
     } finally {
       this.clear(touched);
@@ -211,7 +213,8 @@ export class Ranker {
         const sb = score.get(b) as number;
         return sa > sb || (sa === sb && a < b);
       };
-      return topK([...score.keys()], limit, better).map(d => ({ doc: d, score: score.get(d) as number, clauseMask: this.clauseMask[d] }));
+      // Every clause is optional here: all papers are of the OR tier.
+      return topK([...score.keys()], limit, better).map(d => ({ doc: d, score: score.get(d) as number, clauseMask: this.clauseMask[d], tier: 2 as const }));
     } finally {
       this.clear(touched);
     }
