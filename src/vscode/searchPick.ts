@@ -63,14 +63,16 @@ export class SearchPick implements vscode.Disposable {
 
   /** Asks for a paper and resolves with it (undefined when dismissed). */
   pickPaper(title: string): Promise<Paper | undefined> {
-    const pick = this.createPick(title, 'Type a paper name, title or topic');
     return new Promise(resolve => {
-      let chosen: Paper | undefined;
+      // Resolved on accept, before hiding: the picker is disposed as it hides, and listeners added
+      // after createPick's own would never hear of it.
+      const pick = this.createPick(title, 'Type a paper name, title or topic', () => resolve(undefined));
       pick.onDidAccept(() => {
-        chosen = pick.selectedItems[0]?.paper;
-        if (chosen) pick.hide();
+        const chosen = pick.selectedItems[0]?.paper;
+        if (!chosen) return;
+        resolve(chosen);
+        pick.hide();
       });
-      pick.onDidHide(() => resolve(chosen));
       this.show(pick, '');
     });
   }
@@ -79,7 +81,8 @@ export class SearchPick implements vscode.Disposable {
     this.current?.dispose();
   }
 
-  private createPick(title: string, placeholder: string): vscode.QuickPick<PaperPickItem> {
+  /** A new picker (closing any other); `onHidden` runs when it hides, just before it is disposed. */
+  private createPick(title: string, placeholder: string, onHidden?: () => void): vscode.QuickPick<PaperPickItem> {
     this.current?.dispose();
     const pick = vscode.window.createQuickPick<PaperPickItem>();
     pick.title = title;
@@ -102,6 +105,7 @@ export class SearchPick implements vscode.Disposable {
     });
     pick.onDidHide(() => {
       if (this.current === pick) this.current = undefined;
+      onHidden?.();
       pick.dispose();
     });
     this.current = pick;

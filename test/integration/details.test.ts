@@ -54,13 +54,14 @@ describe('details view and reference commands', () => {
     assert.match(html, /\[click\]\(command:workbench\.action\.files\.delete\)/);
   });
 
-  it('copies BibTeX and markdown links', async () => {
-    const bib = await vscode.commands.executeCommand<string>('paperLens.copyBibtex', '2410.10819');
-    assert.match(bib, /^@misc\{xiao2024duoattention,/);
-    const md = await vscode.commands.executeCommand<string>('paperLens.copyMarkdownLink', '2410.10819');
-    assert.match(md, /^\[DuoAttention: .*\]\(https:\/\/arxiv\.org\/abs\/2410\.10819\) \(Xiao et al\., 2024\)$/);
-    const cite = await vscode.commands.executeCommand<string>('paperLens.copyCiteKey', '2410.10819');
-    assert.strictEqual(cite, '\\cite{xiao2024duoattention}');
+  it('copies BibTeX and markdown links to the clipboard', async () => {
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand<string>('paperLens.copyBibtex', '2410.10819');
+    assert.match(await vscode.env.clipboard.readText(), /^@misc\{xiao2024duoattention,/);
+    await vscode.commands.executeCommand<string>('paperLens.copyMarkdownLink', '2410.10819');
+    assert.match(await vscode.env.clipboard.readText(), /^\[DuoAttention: .*\]\(https:\/\/arxiv\.org\/abs\/2410\.10819\) \(Xiao et al\., 2024\)$/);
+    await vscode.commands.executeCommand<string>('paperLens.copyCiteKey', '2410.10819');
+    assert.strictEqual(await vscode.env.clipboard.readText(), '\\cite{xiao2024duoattention}');
   });
 
   it('inserts a reference as one undoable edit', async () => {

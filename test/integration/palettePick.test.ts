@@ -1,0 +1,69 @@
+// Paper commands run from the command palette ask for a paper with the search picker. These tests
+// drive that picker as a person does — type a name, accept the highlighted row — for every command
+// that asks, and check what the command then did (clipboard, editor, details view, tree).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PaperLensApi } from '../../src/extension';
+import type { PaperPickItem } from '../../src/vscode/searchPick';
+import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
+
+const KVQUANT = '2401.18079';
+
+/** Runs `command` with no argument, types `query` into the picker it opens, accepts `paperId`'s row. */
+async function runFromPalette<T>(api: PaperLensApi, command: string, query: string, paperId: string): Promise<T> {
+  const running = vscode.commands.executeCommand<T>(command);
+  const pick = await waitFor(() => api.searchPick.activePick, `the picker of ${command}`);
+  pick.value = query;
+  const item = await waitFor(() => pick.items.find(i => (i as PaperPickItem).paper?.id === paperId), `${paperId} in the picker`);
+  pick.activeItems = [item];
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return running;
+}
+
+describe('paper commands from the palette (the real picker)', () => {
+  let api: PaperLensApi;
+  before(async () => {
+    api = await activatePaperLens();
+  });
+  afterEach(() => api.searchPick.activePick?.hide());
+  after(closeAllEditors);
+
+  it('Insert Reference at Cursor inserts the picked paper', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See  here.\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 4, 0, 4);
+    await runFromPalette(api, 'paperLens.insertReference', 'kvquant', KVQUANT);
+    assert.match(doc.getText(), /^See \[KVQuant: .*\]\(https:\/\/arxiv\.org\/abs\/2401\.18079\) \(Hooper et al\., 2024\) here\.\n$/);
+  });
+
+  it('Open Paper Details opens the picked paper', async () => {
+    await runFromPalette(api, 'paperLens.openDetails', 'kvquant', KVQUANT);
+    await waitFor(() => api.details.currentPaper?.id === KVQUANT, 'the details of KVQuant');
+  });
+
+  for (const [command, expected] of [
+    ['paperLens.copyBibtex', /^@misc\{hooper2024kvquant,\n/],
+    ['paperLens.copyMarkdownLink', /^\[KVQuant: .*\]\(https:\/\/arxiv\.org\/abs\/2401\.18079\)/],
+    ['paperLens.copyCiteKey', /^\\cite\{hooper2024kvquant\}$/],
+    ['paperLens.copyReference', /^\[KVQuant: .*\]\(https:\/\/arxiv\.org\/abs\/2401\.18079\)/],
+  ] as const) {
+    it(`${command} puts the picked paper on the clipboard`, async () => {
+      await vscode.env.clipboard.writeText('before');
+      await runFromPalette(api, command, 'kvquant', KVQUANT);
+      assert.match(await vscode.env.clipboard.readText(), expected);
+    });
+  }
+
+  it('Reveal Paper in Sidebar selects the picked paper in the tree', async () => {
+    await runFromPalette(api, 'paperLens.revealInSidebar', 'kvquant', KVQUANT);
+    const selected = await waitFor(() => api.papersView.selection[0] as { paper?: { id: string } } | undefined, 'a selection in the tree');
+    assert.strictEqual(selected.paper?.id, KVQUANT);
+  });
+
+  it('dismissing the picker runs nothing and says nothing', async () => {
+    const running = vscode.commands.executeCommand('paperLens.copyBibtex');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the picker');
+    pick.hide();
+    assert.strictEqual(await running, undefined);
+  });
+});
