@@ -15,10 +15,21 @@ export default tseslint.config(
     },
   },
   {
-    // src/core must run in plain Node (tests, CLI): it may never import the editor API.
-    files: ['src/core/**/*.ts'],
+    // src/core runs in Node, a worker thread, the CLI and (later) a browser worker: no editor API,
+    // no Node built-ins (files, workers and paths come through small interfaces; src/node/ has the
+    // Node side), and no build-only code (scripts/). src/ui is editor-independent presentation:
+    // the same rules, so its logic is unit-tested in plain Node.
+    files: ['src/core/**/*.ts', 'src/ui/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not depend on vscode.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core and src/ui must not depend on vscode.' }],
+        patterns: [
+          { group: ['**/scripts/**', '**/scripts'], message: 'run-time code must not import build-only code (scripts/).' },
+          { group: ['**/vscode/**', '**/extension'], message: 'src/core and src/ui must not import the VS Code adapters.' },
+          { group: ['**/node/**', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'child_process', 'worker_threads', 'crypto', 'url', 'perf_hooks', 'node:*'],
+            message: 'no Node built-ins in src/core or src/ui: take them through an interface (see src/node/).' },
+        ],
+      }],
     },
   },
   {

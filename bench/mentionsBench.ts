@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { MentionDetector } from '../src/core/mentions';
-import type { Paper } from '../src/core/model';
+import type { Paper } from '../src/core/library/model';
 import { sourcePapers } from '../scripts/evalMentions';
 import { alternationBaseline, perAliasBaseline } from '../scripts/mentionBaselines';
 import { seededRandom } from './syntheticCorpus';

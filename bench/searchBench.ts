@@ -9,8 +9,9 @@ import MiniSearch from 'minisearch';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
-import { loadCorpusFile } from '../src/core/corpusFile';
-import type { Paper, Topic } from '../src/core/model';
+import { loadBundledCorpus } from '../src/node/bundledCorpusFile';
+import { Library } from '../src/core/library/library';
+import type { Paper, Topic } from '../src/core/library/model';
 import { PaperSearch, type SearchEngine } from '../src/core/search';
 import { MiniSearchTermIndex } from '../src/core/search/miniSearchIndex';
 import { paperTerms } from '../src/core/search/paperSearch';
@@ -185,7 +186,7 @@ function arg(name: string): string | undefined {
 function main(): void {
   const size = Number(arg('--size') ?? 50_000);
   const passes = Number(arg('--passes') ?? 5);
-  const corpus = loadCorpusFile(path.join(ROOT, 'dist', 'corpus.json'));
+  const corpus = new Library([loadBundledCorpus(path.join(ROOT, 'dist', 'corpus.json'))]).snapshot();
   const cold = coldStart(corpus.papers, corpus.topics);
   const t0 = performance.now();
   const syn = syntheticLibrary(corpus.papers, corpus.topics, size);

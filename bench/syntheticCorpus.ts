@@ -2,7 +2,7 @@
 // every synthetic paper has a CamelCase name and a title from the real titles' words, and an
 // abstract of real abstract sentences with some words swapped for others of the corpus, so term
 // frequencies, name shapes and abstract lengths look like the field's.
-import type { Paper, Topic } from '../src/core/model';
+import type { Paper, Topic } from '../src/core/library/model';
 
 /** mulberry32: a small seeded PRNG, so every run builds the same library. */
 export function seededRandom(seed: number): () => number {

@@ -2,8 +2,8 @@
 // Fails with every problem listed when the sources do not validate.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../src/core/corpusBuilder';
-import { createLexicon } from '../src/core/lexicon';
+import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../scripts/build/corpusBuilder';
+import { createLexicon } from '../src/core/library/lexicon';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

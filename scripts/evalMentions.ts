@@ -9,10 +9,11 @@
 // references (title not null). Writes .eval/mentions.json (git-ignored).
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildCorpus, type Curation, type MetadataEntry } from '../src/core/corpusBuilder';
-import { createLexicon } from '../src/core/lexicon';
-import { MentionDetector } from '../src/core/mentions';
-import type { Paper } from '../src/core/model';
+import { buildCorpus, type Curation, type MetadataEntry } from '../scripts/build/corpusBuilder';
+import { createLexicon } from '../src/core/library/lexicon';
+import { createPaperLens } from '../src/core/paperLens';
+import { bundledSource } from '../src/core/sources/bundledCorpus';
+import type { CorpusData, Paper } from '../src/core/library/model';
 import { loadEnglishWords } from './buildCorpus';
 import { alternationBaseline } from './mentionBaselines';
 
@@ -144,13 +145,18 @@ function readJson<T>(file: string): T {
 
 /** The corpus built in memory from data/, so the evaluation always sees the current curation. */
 export function sourcePapers(): Paper[] {
+  return sourceCorpus().papers;
+}
+
+/** The bundled corpus data built in memory from data/. */
+export function sourceCorpus(): CorpusData {
   const data = path.join(ROOT, 'data');
   return buildCorpus(
     fs.readFileSync(path.join(data, 'daily-papers.txt'), 'utf8'),
     readJson<MetadataEntry[]>(path.join(data, 'arxiv-metadata.json')),
     readJson<Curation>(path.join(data, 'curation.json')),
     createLexicon(loadEnglishWords()),
-  ).papers;
+  );
 }
 
 function fmt(x: number): string {
@@ -175,7 +181,8 @@ function main(): number {
     return 1;
   }
   const notes = readJson<Note[]>(file);
-  const papers = sourcePapers();
+  const core = createPaperLens({ sources: [bundledSource(sourceCorpus())] }).current();
+  const papers = core.snapshot.papers;
   const idByTitle = new Map<string, string>();
   for (const p of papers) {
     idByTitle.set(p.title, p.id);
@@ -183,7 +190,7 @@ function main(): number {
   }
   const names = new Map(papers.map(p => [p.id, p.shortName ?? p.title.slice(0, 40)]));
 
-  const detector = new MentionDetector(papers);
+  const detector = core.mentions;
   const explain: Explain = (text, start, end) => {
     const t = detector.trace(text).find(x => x.start < end && start < x.end);
     if (!t) return undefined;

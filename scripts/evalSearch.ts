@@ -12,9 +12,9 @@ import * as fs from 'fs';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import * as path from 'path';
-import { loadCorpusFile } from '../src/core/corpusFile';
-import type { Paper } from '../src/core/model';
-import { PaperSearch } from '../src/core/search';
+import type { Paper } from '../src/core/library/model';
+import { createPaperLens } from '../src/core/paperLens';
+import { loadBundledCorpus } from '../src/node/bundledCorpusFile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const QUERIES = path.resolve(ROOT, '..', 'shared', 'eval', 'search-queries.dev.json');
@@ -85,13 +85,15 @@ function main(): void {
     process.exit(2);
   }
   const queries = JSON.parse(fs.readFileSync(QUERIES, 'utf8')) as EvalQuery[];
-  const corpus = loadCorpusFile(path.join(ROOT, 'dist', 'corpus.json'));
+  const sources = [loadBundledCorpus(path.join(ROOT, 'dist', 'corpus.json'))];
+  const core = createPaperLens({ sources }).current();
+  const corpus = core.snapshot;
   const titles = new Set(corpus.papers.map(p => p.title));
   const missing = queries.flatMap(q => q.relevant.filter(r => !titles.has(r.title)).map(r => `${q.id}: ${r.title}`));
   if (missing.length) console.warn(`eval:search: ${missing.length} graded title(s) not in the corpus:\n  ${missing.join('\n  ')}`);
 
-  const ours = new PaperSearch(corpus.papers, corpus.topics);
-  const oursMiniSearch = new PaperSearch(corpus.papers, corpus.topics, { engine: 'minisearch' });
+  const ours = core.search;
+  const oursMiniSearch = createPaperLens({ sources }, { search: { engine: 'minisearch' } }).current().search;
   const engines: [string, Ranker][] = [
     ['paper-lens', q => ours.search(q, { limit: K }).map(h => h.paper.title)],
     ['paper-lens (MiniSearch index)', q => oursMiniSearch.search(q, { limit: K }).map(h => h.paper.title)],

@@ -1,8 +1,8 @@
 // The naive detectors the mention detector is measured against (evaluation and benchmark). Both
 // match every alias case-insensitively between word boundaries; neither knows compounds, case
 // rules, context or ambiguity beyond "every paper with that name".
-import type { Paper } from '../src/core/model';
-import { escapeRegExp } from '../src/core/regex';
+import type { Paper } from '../src/core/library/model';
+import { escapeRegExp } from '../src/core/text/regex';
 
 export interface BaselineMention {
   start: number;

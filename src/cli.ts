@@ -5,8 +5,9 @@ import * as path from 'path';
 import { version } from '../package.json';
 import { COMMANDS } from './cli/commands';
 import { type CliContext, NotFoundError, type Output, UsageError } from './cli/types';
-import type { Corpus } from './core/corpus';
-import { loadCorpusFile } from './core/corpusFile';
+import type { PaperSource } from './core/library/library';
+import { createPaperLens, type PaperLensCore } from './core/paperLens';
+import { loadBundledCorpus } from './node/bundledCorpusFile';
 
 export type { Output } from './cli/types';
 
@@ -26,16 +27,16 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** The corpus next to the bundle (dist/cli.js → dist/corpus.json). */
-function defaultCorpus(): Corpus {
-  return loadCorpusFile(process.env.PAPER_LENS_CORPUS ?? path.join(__dirname, 'corpus.json'));
+/** The library's sources: the corpus next to the bundle (dist/cli.js → dist/corpus.json). */
+function defaultSources(): PaperSource[] {
+  return [loadBundledCorpus(process.env.PAPER_LENS_CORPUS ?? path.join(__dirname, 'corpus.json'))];
 }
 
-/** Runs the CLI and returns its exit code; `out` and the corpus are injectable for tests. */
-export async function main(argv: string[], out: Output, loadCorpus: () => Corpus = defaultCorpus): Promise<number> {
+/** Runs the CLI and returns its exit code; `out` and the library's sources are injectable for tests. */
+export async function main(argv: string[], out: Output, loadSources: () => PaperSource[] = defaultSources): Promise<number> {
   const [first, ...rest] = argv;
-  let cached: Corpus | undefined;
-  const ctx: CliContext = { out, corpus: () => (cached ??= loadCorpus()) };
+  let cached: PaperLensCore | undefined;
+  const ctx: CliContext = { out, core: () => (cached ??= createPaperLens({ sources: loadSources() }).current()) };
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       out.stdout(helpText());

@@ -1,5 +1,5 @@
-import type { Corpus } from '../core/corpus';
-import { displayName, type Paper } from '../core/model';
+import type { LibrarySnapshot } from '../core/library/library';
+import { displayName, type Paper } from '../core/library/model';
 
 /** The JSON shape of a paper in `list --json` and `show --json`. */
 export function paperJson(p: Paper) {
@@ -22,7 +22,7 @@ export function paperJson(p: Paper) {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function monthYear(p: Paper): string {
-  return `${MONTHS[p.month - 1] ?? ''} ${p.year}`.trim();
+  return `${p.month ? (MONTHS[p.month - 1] ?? '') : ''} ${p.year ?? ''}`.trim();
 }
 
 /** Wraps prose to a terminal width with an indent. */
@@ -41,13 +41,13 @@ export function wrap(text: string, width: number, indent = ''): string {
   return lines.join('\n');
 }
 
-export function paperCardText(p: Paper, corpus: Corpus, width = 100): string {
-  const topics = p.topics.map(t => corpus.topic(t)?.label ?? t).join(' · ');
+export function paperCardText(p: Paper, snapshot: Pick<LibrarySnapshot, 'topic'>, width = 100): string {
+  const topics = p.topics.map(t => snapshot.topic(t)?.label ?? t).join(' · ');
   const names = p.aliases.map(a => a.name).filter(n => n !== p.shortName);
   return [
     `${displayName(p)}${p.shortName ? ` — ${p.title}` : ''}`,
-    `  arXiv ${p.arxiv} · ${monthYear(p)} · ${p.firstAuthor} et al.`,
-    `  Topics: ${topics}`,
+    `  ${[p.arxiv ? `arXiv ${p.arxiv}` : p.doi ? `DOI ${p.doi}` : '', monthYear(p), p.firstAuthor ? `${p.firstAuthor} et al.` : ''].filter(Boolean).join(' · ')}`,
+    ...(topics ? [`  Topics: ${topics}`] : []),
     ...(names.length ? [`  Also known as: ${names.join(', ')}`] : []),
     ...(p.arxivTitle ? [`  arXiv title now: ${p.arxivTitle}`] : []),
     '',

@@ -1,4 +1,4 @@
-import type { Corpus } from '../core/corpus';
+import type { PaperLensCore } from '../core/paperLens';
 
 export class UsageError extends Error {}
 /** A well-formed request that finds nothing (unknown id): exit code 1. */
@@ -11,8 +11,8 @@ export interface Output {
 
 export interface CliContext {
   out: Output;
-  /** Loads the bundled corpus on first use; injectable so tests need no build output. */
-  corpus(): Corpus;
+  /** The core over the library (the bundled corpus), built on first use; injectable so tests need no build output. */
+  core(): PaperLensCore;
 }
 
 export interface CommandSpec {

@@ -1,44 +1,43 @@
-// Completion of paper names: typing the start of a name offers the papers it may mean.
+// Feature: completion of paper names (ranked by how the typed prefix starts a name), and of
+// citation keys inside LaTeX's \cite{…}.
 import * as vscode from 'vscode';
-import { displayName, type Paper } from '../core/model';
-import { citeContext } from '../core/citeContext';
-import { arxivUrl, citeKey, escapeMarkdownInline } from '../core/references';
-import { paperCardMarkdown } from './cardMarkdown';
+import type { LibrarySnapshot } from '../core/library/library';
+import { displayName } from '../core/library/model';
+import { citeContext } from '../core/references/citeContext';
+import { citeKey, escapeMarkdownInline, paperUrl } from '../core/references/formats';
+import { paperCardMarkdown } from '../ui/cardMarkdown';
+import { type CompletionName, completionDescription, completionNames, rankCompletions } from '../ui/completionNames';
 import type { DocumentScanner } from './documentScanner';
-import type { PaperLensServices } from './services';
+import { registerForLanguages } from './languages';
 
 /** Characters a paper name is made of ("E²-LLM", "M-RoPE++", "Qwen2.5-1M"). */
 const NAME_PREFIX = /[\p{L}\p{N}][\p{L}\p{N}.+²^_-]*/u;
 
+export interface CompletionDeps {
+  isEnabled(): boolean;
+  insertAs(): 'name' | 'markdownLink';
+  languages(): string[];
+  snapshot(): LibrarySnapshot;
+  scanner: DocumentScanner;
+}
+
 export class PaperCompletionProvider implements vscode.CompletionItemProvider {
-  private items: { name: string; paper: Paper }[] | undefined;
+  private names: { snapshot: LibrarySnapshot; names: CompletionName[] } | undefined;
 
-  constructor(private readonly services: PaperLensServices, private readonly scanner: DocumentScanner) {}
+  constructor(private readonly deps: CompletionDeps) {}
 
-  /** Names worth completing: short name, title names and coined names (not spelling variants). */
-  private names(): { name: string; paper: Paper }[] {
-    if (!this.items) {
-      const out: { name: string; paper: Paper }[] = [];
-      for (const paper of this.services.corpus().papers) {
-        const names = new Set<string>();
-        if (paper.shortName) names.add(paper.shortName);
-        for (const a of paper.aliases) if (a.origin !== 'variant' && a.name.length <= 40) names.add(a.name);
-        if (!names.size) names.add(paper.title);
-        for (const name of names) out.push({ name, paper });
-      }
-      this.items = out;
-    }
-    return this.items;
+  private namesOf(snapshot: LibrarySnapshot): CompletionName[] {
+    if (this.names?.snapshot !== snapshot) this.names = { snapshot, names: completionNames(snapshot.papers) };
+    return this.names.names;
   }
 
   /** Inside \cite{…}: one item per paper, inserting its citation key. */
-  private citeKeyItems(replace: vscode.Range): vscode.CompletionItem[] {
-    const corpus = this.services.corpus();
-    return corpus.papers.map(paper => {
+  private citeKeyItems(snapshot: LibrarySnapshot, replace: vscode.Range): vscode.CompletionItem[] {
+    return snapshot.papers.map(paper => {
       const key = citeKey(paper);
       const item = new vscode.CompletionItem({ label: key, description: displayName(paper) }, vscode.CompletionItemKind.Reference);
       item.detail = paper.title;
-      item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, corpus));
+      item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, snapshot));
       // Typing a name or a title word finds the key too.
       item.filterText = `${key} ${displayName(paper)} ${paper.title}`;
       item.insertText = key;
@@ -47,26 +46,37 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
-    if (!this.services.config.completionEnabled || !this.scanner.isEnabledFor(doc)) return undefined;
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionList | vscode.CompletionItem[] | undefined {
+    if (!this.deps.isEnabled() || !this.deps.scanner.isEnabledFor(doc)) return undefined;
+    const snapshot = this.deps.snapshot();
     const cite = citeContext(doc.lineAt(position.line).text.slice(0, position.character));
-    if (cite) return this.citeKeyItems(new vscode.Range(position.line, cite.keyStart, position.line, position.character));
+    if (cite) return this.citeKeyItems(snapshot, new vscode.Range(position.line, cite.keyStart, position.line, position.character));
     const range = doc.getWordRangeAtPosition(position, NAME_PREFIX);
     const typed = range ? doc.getText(new vscode.Range(range.start, position)) : '';
     // Typing one letter should not flood the list; asking explicitly (Ctrl+Space) always works.
     if (typed.length < 2 && context.triggerKind !== vscode.CompletionTriggerKind.Invoke) return undefined;
     const replace = range ? new vscode.Range(range.start, position) : new vscode.Range(position, position);
-    const asLink = this.services.config.completionInsert === 'markdownLink';
-    const corpus = this.services.corpus();
-    return this.names().map(({ name, paper }) => {
-      const item = new vscode.CompletionItem({ label: name, description: name === displayName(paper) ? String(paper.year) : `${displayName(paper)} · ${paper.year}` }, vscode.CompletionItemKind.Reference);
+    const asLink = this.deps.insertAs() === 'markdownLink';
+    const ranked = rankCompletions(this.namesOf(snapshot), typed);
+    const items = ranked.map(({ name, paper }, i) => {
+      const item = new vscode.CompletionItem({ label: name, description: completionDescription(name, paper) }, vscode.CompletionItemKind.Reference);
       item.detail = paper.title;
-      item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, corpus));
-      item.insertText = asLink ? `[${escapeMarkdownInline(name)}](${arxivUrl(paper)})` : name;
-      item.filterText = name;
+      item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, snapshot));
+      const url = paperUrl(paper);
+      item.insertText = asLink && url ? `[${escapeMarkdownInline(name)}](${url})` : name;
+      // Our ranking decides the order: the editor's fuzzy filter keeps it because every item
+      // starts as typed, and sortText is the rank.
+      item.filterText = typed ? `${typed}${name}` : name;
+      item.sortText = String(i).padStart(6, '0');
       item.range = replace;
-      item.sortText = name.toLowerCase();
       return item;
     });
+    // Incomplete: the set depends on the typed prefix, so the editor asks again as it grows.
+    return new vscode.CompletionList(items, true);
   }
+}
+
+export function activateCompletion(context: vscode.ExtensionContext, deps: CompletionDeps): void {
+  const provider = new PaperCompletionProvider(deps);
+  context.subscriptions.push(registerForLanguages(deps.languages, selector => vscode.languages.registerCompletionItemProvider(selector, provider)));
 }

@@ -1,21 +1,35 @@
-// Hover cards for paper names in the configured languages.
+// Feature: hover cards for paper names in the configured languages.
 import * as vscode from 'vscode';
-import type { Paper } from '../core/model';
+import type { LibrarySnapshot } from '../core/library/library';
+import type { Paper } from '../core/library/model';
 import type { DocumentScanner } from './documentScanner';
+import { registerForLanguages } from './languages';
 import { paperCard } from './paperCard';
-import type { PaperLensServices } from './services';
+
+export interface HoverDeps {
+  isEnabled(): boolean;
+  languages(): string[];
+  snapshot(): LibrarySnapshot;
+  scanner: DocumentScanner;
+}
 
 export class PaperHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly services: PaperLensServices, private readonly scanner: DocumentScanner) {}
+  constructor(private readonly deps: HoverDeps) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
-    if (!this.services.config.hoverEnabled || !this.scanner.isEnabledFor(doc)) return undefined;
-    const mention = this.scanner.mentionAt(doc, doc.offsetAt(position));
+    const { scanner } = this.deps;
+    if (!this.deps.isEnabled() || !scanner.isEnabledFor(doc)) return undefined;
+    const mention = scanner.mentionAt(doc, doc.offsetAt(position));
     if (!mention || token.isCancellationRequested) return undefined;
-    const corpus = this.services.corpus();
-    const papers = mention.papers.map(id => corpus.paper(id)).filter((p): p is Paper => !!p);
+    const snapshot = this.deps.snapshot();
+    const papers = mention.papers.map(id => snapshot.paper(id)).filter((p): p is Paper => !!p);
     if (!papers.length) return undefined;
     const range = new vscode.Range(doc.positionAt(mention.start), doc.positionAt(mention.end));
-    return new vscode.Hover(paperCard(papers, mention.text, corpus), range);
+    return new vscode.Hover(paperCard(papers, mention.text, snapshot), range);
   }
+}
+
+export function activateHover(context: vscode.ExtensionContext, deps: HoverDeps): void {
+  const provider = new PaperHoverProvider(deps);
+  context.subscriptions.push(registerForLanguages(deps.languages, selector => vscode.languages.registerHoverProvider(selector, provider)));
 }

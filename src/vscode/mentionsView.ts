@@ -1,24 +1,27 @@
-// "In This Document": the papers the active editor mentions, each expandable to its occurrences;
-// clicking an occurrence selects it in the editor. Follows the active editor and its edits
-// (debounced).
+// Feature: "In This Document" — the papers the active editor mentions, each expandable to its
+// occurrences; clicking an occurrence selects it in the editor. Follows the active editor, its
+// edits (debounced) and library changes; idle while the view is hidden.
 import * as vscode from 'vscode';
-import { displayName, type Paper } from '../core/model';
-import type { DetectedMention, DocumentScanner } from './documentScanner';
-import type { PaperLensServices } from './services';
+import type { LibrarySnapshot } from '../core/library/library';
+import { displayName } from '../core/library/model';
+import type { DetectedMention } from '../ui/documentScanCache';
+import { groupMentions, type MentionGroup, occurrencePreview } from '../ui/mentionGroups';
+import type { DocumentScanner } from './documentScanner';
 
-export interface MentionGroupNode {
+export interface MentionGroupNode extends MentionGroup {
   kind: 'mentionGroup';
-  /** One paper, or every candidate of an ambiguous name. */
-  papers: Paper[];
-  /** Set for single-paper groups so the paper context menu (copy BibTeX, ...) applies. */
-  paper?: Paper;
-  label: string;
-  occurrences: DetectedMention[];
 }
 export interface OccurrenceNode { kind: 'occurrence'; group: MentionGroupNode; mention: DetectedMention; line: number; preview: string }
 export type MentionsTreeNode = MentionGroupNode | OccurrenceNode;
 
+/** Typing pauses shorter than this do not rescan: a keystroke every 300 ms is still one burst. */
 const DEBOUNCE_MS = 300;
+
+export interface MentionsViewDeps {
+  snapshot(): LibrarySnapshot;
+  onDidChangeLibrary: vscode.Event<unknown>;
+  scanner: DocumentScanner;
+}
 
 export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<MentionsTreeNode | undefined | void>();
@@ -30,11 +33,15 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
   /** Scanning is skipped while the view is hidden; it catches up when shown. */
   visible = false;
 
-  constructor(private readonly services: PaperLensServices, private readonly scanner: DocumentScanner) {
+  constructor(private readonly deps: MentionsViewDeps) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule(DEBOUNCE_MS);
+      }),
+      deps.onDidChangeLibrary(() => this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('paperLens.hover.languages')) this.schedule(0);
       }),
     );
   }
@@ -48,15 +55,19 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
   refresh(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    const { scanner } = this.deps;
     const editor = vscode.window.activeTextEditor;
     // Keep showing the last document while focus is in a non-text editor (the details view).
     if (editor) this.document = editor.document;
     const doc = this.document && !this.document.isClosed ? this.document : undefined;
-    this.groups = doc && this.scanner.isEnabledFor(doc) ? this.group(this.scanner.mentions(doc)) : [];
+    const snapshot = this.deps.snapshot();
+    this.groups = doc && scanner.isEnabledFor(doc)
+      ? groupMentions(scanner.mentions(doc), id => snapshot.paper(id)).map(g => ({ ...g, kind: 'mentionGroup' as const }))
+      : [];
     const state = !doc ? 'noEditor'
-      : !this.scanner.isEnabledFor(doc) ? 'unsupported'
+      : !scanner.isEnabledFor(doc) ? 'unsupported'
         : this.groups.length ? 'some'
-          : this.scanner.isTooLarge(doc) ? 'tooLarge' : 'none';
+          : scanner.isTooLarge(doc) ? 'tooLarge' : 'none';
     void vscode.commands.executeCommand('setContext', 'paperLens.mentions.state', state);
     this.changeEmitter.fire();
   }
@@ -67,34 +78,13 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
     this.timer = setTimeout(() => this.refresh(), ms);
   }
 
-  private group(mentions: readonly DetectedMention[]): MentionGroupNode[] {
-    const corpus = this.services.corpus();
-    const byKey = new Map<string, MentionGroupNode>();
-    for (const m of mentions) {
-      const papers = m.papers.map(id => corpus.paper(id)).filter((p): p is Paper => !!p);
-      if (!papers.length) continue;
-      const key = [...m.papers].sort().join('|');
-      let g = byKey.get(key);
-      if (!g) {
-        const label = papers.length === 1 ? displayName(papers[0]) : `${m.text} (ambiguous: ${papers.length} papers)`;
-        g = { kind: 'mentionGroup', papers, paper: papers.length === 1 ? papers[0] : undefined, label, occurrences: [] };
-        byKey.set(key, g);
-      }
-      g.occurrences.push(m);
-    }
-    return [...byKey.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
-  }
-
   getChildren(node?: MentionsTreeNode): MentionsTreeNode[] {
     if (!node) return this.groups;
     if (node.kind === 'occurrence' || !this.document) return [];
     const doc = this.document;
     return node.occurrences.map(mention => {
       const pos = doc.positionAt(mention.start);
-      const lineText = doc.lineAt(pos.line).text;
-      const from = Math.max(0, pos.character - 30);
-      const preview = `${from > 0 ? '…' : ''}${lineText.slice(from, pos.character + mention.text.length + 40).trim()}`;
-      return { kind: 'occurrence', group: node, mention, line: pos.line, preview };
+      return { kind: 'occurrence', group: node, mention, line: pos.line, preview: occurrencePreview(doc.lineAt(pos.line).text, pos.character, mention.text.length) };
     });
   }
 
@@ -105,7 +95,7 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
   getTreeItem(node: MentionsTreeNode): vscode.TreeItem {
     if (node.kind === 'mentionGroup') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.occurrences.length}×${node.paper ? ` · ${node.paper.year}` : ''}`;
+      item.description = `${node.occurrences.length}×${node.paper?.year !== undefined ? ` · ${node.paper.year}` : ''}`;
       item.tooltip = node.papers.map(p => `${displayName(p)}: ${p.title}`).join('\n');
       item.iconPath = new vscode.ThemeIcon(node.paper ? 'book' : 'question');
       item.contextValue = node.paper ? 'paper' : 'ambiguousMention';
@@ -142,4 +132,26 @@ export async function selectMention(uri: vscode.Uri, start: number, end: number)
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
+}
+
+export interface MentionsView {
+  tree: MentionsTreeProvider;
+  view: vscode.TreeView<MentionsTreeNode>;
+}
+
+export function activateMentionsView(context: vscode.ExtensionContext, deps: MentionsViewDeps): MentionsView {
+  const tree = new MentionsTreeProvider(deps);
+  const view = vscode.window.createTreeView('paperLens.mentions', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(
+    tree,
+    view,
+    view.onDidChangeVisibility(e => {
+      tree.visible = e.visible;
+      if (e.visible) tree.refresh();
+    }),
+    vscode.commands.registerCommand('paperLens.mentions.select', (uri: vscode.Uri, start: number, end: number) => selectMention(uri, start, end)),
+  );
+  tree.visible = view.visible;
+  if (view.visible) tree.refresh();
+  return { tree, view };
 }

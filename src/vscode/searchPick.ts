@@ -3,11 +3,12 @@
 // item buttons copy a markdown link or open arXiv. The same picker, in pick mode, is how other
 // commands ask for a paper.
 import * as vscode from 'vscode';
-import { displayName, type Paper } from '../core/model';
-import { clipForMessage } from '../core/quote';
-import { arxivUrl, markdownLink } from '../core/references';
-import { leadSentences } from './cardMarkdown';
-import type { PaperLensServices } from './services';
+import { displayName, type Paper } from '../core/library/model';
+import { clipForMessage } from '../core/text/quote';
+import { markdownLink, paperUrl } from '../core/references/formats';
+import { leadSentences } from '../ui/cardMarkdown';
+import type { LibrarySnapshot } from '../core/library/library';
+import type { PaperPicker } from './paperCommands';
 
 /** What the picker needs from the search core. */
 export interface RankedSearch {
@@ -22,10 +23,20 @@ const COPY_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('cop
 const OPEN_ARXIV: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open on arXiv' };
 const RESULT_LIMIT = 50;
 
+export interface SearchPickDeps {
+  snapshot(): LibrarySnapshot;
+  search(): RankedSearch & { prepareAsync?(): Promise<void> };
+  recentIds(): string[];
+}
+
 export class SearchPick implements vscode.Disposable {
   private current: vscode.QuickPick<PaperPickItem> | undefined;
 
-  constructor(private readonly services: PaperLensServices, private readonly search: () => RankedSearch) {}
+  constructor(private readonly deps: SearchPickDeps) {}
+
+  private search(): RankedSearch {
+    return this.deps.search();
+  }
 
   /** The open picker, if any: a seam for tests (they read its items rather than re-implementing them). */
   get activePick(): vscode.QuickPick<PaperPickItem> | undefined {
@@ -100,7 +111,8 @@ export class SearchPick implements vscode.Disposable {
         await vscode.env.clipboard.writeText(markdownLink(paper));
         vscode.window.setStatusBarMessage(`$(check) Copied link to ${displayName(paper)}`, 3000);
       } else if (e.button === OPEN_ARXIV) {
-        await vscode.env.openExternal(vscode.Uri.parse(arxivUrl(paper)));
+        const url = paperUrl(paper);
+        if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
       }
     });
     pick.onDidHide(() => {
@@ -130,11 +142,10 @@ export class SearchPick implements vscode.Disposable {
   }
 
   private paperItem(paper: Paper): PaperPickItem {
-    const corpus = this.services.corpus();
-    const topic = corpus.topic(paper.topics[0])?.label;
+    const topic = paper.topics[0] === undefined ? undefined : this.deps.snapshot().topic(paper.topics[0])?.label;
     return {
       label: displayName(paper),
-      description: [String(paper.year), topic].filter(Boolean).join(' · '),
+      description: [paper.year === undefined ? '' : String(paper.year), topic].filter(Boolean).join(' · '),
       // The title's remainder (the short name is the label) and the abstract's first sentence.
       detail: [paper.shortName ? paper.title.replace(/^[^:]+:\s*/, '') : '', leadSentences(paper.abstract, 160, 1)].filter(Boolean).join(' — '),
       alwaysShow: true,
@@ -145,9 +156,9 @@ export class SearchPick implements vscode.Disposable {
 
   /** Empty input: recently opened papers, then all papers grouped by topic. */
   private browseItems(): PaperPickItem[] {
-    const corpus = this.services.corpus();
+    const corpus = this.deps.snapshot();
     const items: PaperPickItem[] = [];
-    const recent = this.services.recentPaperIds().map(id => corpus.paper(id)).filter((p): p is Paper => !!p);
+    const recent = this.deps.recentIds().map(id => corpus.paper(id)).filter((p): p is Paper => !!p);
     if (recent.length) {
       items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
       items.push(...recent.map(p => this.paperItem(p)));
@@ -160,4 +171,17 @@ export class SearchPick implements vscode.Disposable {
     }
     return items;
   }
+}
+
+/** Feature: "Paper Lens: Search Papers", and the picker other commands ask for a paper with. */
+export function activateSearchPick(context: vscode.ExtensionContext, deps: SearchPickDeps & { resolve(arg: unknown): Paper | undefined }): { searchPick: SearchPick; picker: PaperPicker } {
+  const searchPick = new SearchPick(deps);
+  context.subscriptions.push(searchPick, vscode.commands.registerCommand('paperLens.search', (query?: unknown) => {
+    const initial = typeof query === 'string' ? query : '';
+    // Index in the background while the picker shows recent papers: by the first keystroke the
+    // index is ready, and building in slices never blocks the extension host.
+    if (!initial) void deps.search().prepareAsync?.();
+    searchPick.open(initial);
+  }));
+  return { searchPick, picker: { resolve: arg => deps.resolve(arg), pick: title => searchPick.pickPaper(title) } };
 }

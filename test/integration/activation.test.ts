@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activatePaperLens, EXTENSION_ID } from './helpers';
+import { activatePaperLensApi, EXTENSION_ID } from './helpers';
 
 describe('activation', () => {
   it('does not activate on "*"', () => {
@@ -11,7 +11,7 @@ describe('activation', () => {
   });
 
   it('activates and registers every command it contributes', async () => {
-    const api = await activatePaperLens();
+    const api = await activatePaperLensApi();
     // Reported, not asserted: timing belongs in benchmarks, not tests.
     console.log(`[paper-lens tests] activate() took ${api.activationMs.toFixed(1)} ms`);
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -20,5 +20,10 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter(c => !registered.has(c));
     assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('hands other extensions no internals (test hooks only in a test host)', async () => {
+    const api = await activatePaperLensApi();
+    assert.deepStrictEqual(Object.keys(api).sort(), ['activationMs', 'testing']);
   });
 });

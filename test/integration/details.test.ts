@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/model';
-import type { PaperLensApi } from '../../src/extension';
+import type { Paper } from '../../src/core/library/model';
+import type { PaperLensTestHooks } from '../../src/extension';
 import { activatePaperLens, closeAllEditors } from './helpers';
 
 describe('details view and reference commands', () => {
-  let api: PaperLensApi;
+  let api: PaperLensTestHooks;
   before(async () => {
     api = await activatePaperLens();
   });
@@ -31,12 +31,12 @@ describe('details view and reference commands', () => {
     const related = [...html.matchAll(/data-action="openPaper" data-paper="([^"]+)"/g)].map(m => m[1]);
     assert.ok(related.length >= 3, `related: ${related.join(', ')}`);
     assert.ok(!related.includes('2410.10819'));
-    const corpus = api.services.corpus();
+    const corpus = api.library.snapshot();
     assert.ok(related.some(id => corpus.paper(id)?.topics.includes('kv-cache')), 'no same-topic neighbour');
   });
 
   it('renders a hostile abstract as text', () => {
-    const base = api.services.corpus().paper('2410.10819')!;
+    const base = api.library.snapshot().paper('2410.10819')!;
     const hostile: Paper = {
       ...base,
       id: '9999.00001',

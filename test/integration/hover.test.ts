@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../src/extension';
+import type { PaperLensTestHooks } from '../../src/extension';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/workspace/reading-notes.md');
@@ -22,7 +22,7 @@ async function hoverAt(doc: vscode.TextDocument, word: string, occurrence = 0, d
 }
 
 describe('hover cards, completion and the "In This Document" view', () => {
-  let api: PaperLensApi;
+  let api: PaperLensTestHooks;
   let doc: vscode.TextDocument;
   before(async () => {
     api = await activatePaperLens();
@@ -102,15 +102,15 @@ describe('hover cards, completion and the "In This Document" view', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('paperLens.mentions.focus');
     const groups = await waitFor(() => {
-      const g = api.mentionsTree.current;
+      const g = api.mentions.tree.current;
       return g.document === doc && g.groups.length ? g.groups : undefined;
     }, 'mentions of the fixture');
     const labels = groups.map(g => g.label);
     for (const name of ['DuoAttention', 'KVQuant', 'LongLoRA']) assert.ok(labels.includes(name), `${name} missing from ${labels.join(', ')}`);
     assert.ok(!labels.some(l => /dolphin/i.test(l)));
     const duo = groups.find(g => g.label === 'DuoAttention')!;
-    const [occurrence] = api.mentionsTree.getChildren(duo);
-    const item = api.mentionsTree.getTreeItem(occurrence);
+    const [occurrence] = api.mentions.tree.getChildren(duo);
+    const item = api.mentions.tree.getTreeItem(occurrence);
     assert.strictEqual(item.command?.command, 'paperLens.mentions.select');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor!;
@@ -120,9 +120,9 @@ describe('hover cards, completion and the "In This Document" view', () => {
   it('follows edits of the active note', async () => {
     const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Nothing here yet.\n' });
     const editor = await vscode.window.showTextDocument(scratch);
-    await waitFor(() => api.mentionsTree.current.document === scratch && api.mentionsTree.current.groups.length === 0, 'an empty list');
+    await waitFor(() => api.mentions.tree.current.document === scratch && api.mentions.tree.current.groups.length === 0, 'an empty list');
     await editor.edit(b => b.insert(new vscode.Position(1, 0), 'Compare with KVQuant.\n'));
-    const groups = await waitFor(() => (api.mentionsTree.current.groups.length ? api.mentionsTree.current.groups : undefined), 'the edit to show up');
+    const groups = await waitFor(() => (api.mentions.tree.current.groups.length ? api.mentions.tree.current.groups : undefined), 'the edit to show up');
     assert.deepStrictEqual(groups.map(g => g.label), ['KVQuant']);
   });
 });

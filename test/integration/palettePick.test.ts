@@ -3,28 +3,50 @@
 // that asks, and check what the command then did (clipboard, editor, details view, tree).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../src/extension';
+import type { PaperLensTestHooks } from '../../src/extension';
 import type { PaperPickItem } from '../../src/vscode/searchPick';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 const KVQUANT = '2401.18079';
 
-/** Runs `command` with no argument, types `query` into the picker it opens, accepts `paperId`'s row. */
-async function runFromPalette<T>(api: PaperLensApi, command: string, query: string, paperId: string): Promise<T> {
-  const running = vscode.commands.executeCommand<T>(command);
-  const pick = await waitFor(() => api.searchPick.activePick, `the picker of ${command}`);
-  pick.value = query;
-  const item = await waitFor(() => pick.items.find(i => (i as PaperPickItem).paper?.id === paperId), `${paperId} in the picker`);
-  pick.activeItems = [item];
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  return running;
+/**
+ * Runs `command` with no argument, types `query` into the picker it opens and, once the results show
+ * `paperId` first and highlighted (as a person sees it), presses Enter. A quick pick closes when
+ * focus leaves it, and the editor or webview a previous step opened may take focus a moment later:
+ * when that closes the picker before the query is typed, the command ends with nothing picked and
+ * is run again, as a person would.
+ */
+async function runFromPalette<T>(api: PaperLensTestHooks, command: string, query: string, paperId: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const running = vscode.commands.executeCommand<T>(command);
+    const pick = await waitFor(() => api.searchPick.activePick, `the picker of ${command}`);
+    // Typing starts once the picker is on screen: the workbench has reported its highlighted row.
+    await waitFor(() => pick.activeItems.length > 0 || api.searchPick.activePick !== pick, 'the picker on screen');
+    pick.value = query;
+    const state = await waitFor(() => {
+      if (api.searchPick.activePick !== pick) return 'closed';
+      const first = pick.items[0] as PaperPickItem | undefined;
+      return !pick.items.some(i => i.kind === vscode.QuickPickItemKind.Separator) && first?.paper?.id === paperId ? 'results' : undefined;
+    }, `${paperId} first in the results`);
+    if (state === 'closed') {
+      assert.strictEqual(await running, undefined, 'a closed picker runs nothing');
+      assert.ok(attempt < 3, 'the picker kept closing before anything was typed');
+      continue;
+    }
+    // The workbench reports which row is highlighted; Enter accepts that row.
+    await waitFor(() => (pick.activeItems[0] as PaperPickItem | undefined)?.paper?.id === paperId, `${paperId} highlighted`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return running;
+  }
 }
 
 describe('paper commands from the palette (the real picker)', () => {
-  let api: PaperLensApi;
+  let api: PaperLensTestHooks;
   before(async () => {
     api = await activatePaperLens();
   });
+  // Each test starts with no editor or webview that could take focus from its picker.
+  beforeEach(closeAllEditors);
   afterEach(() => api.searchPick.activePick?.hide());
   after(closeAllEditors);
 
@@ -56,7 +78,7 @@ describe('paper commands from the palette (the real picker)', () => {
 
   it('Reveal Paper in Sidebar selects the picked paper in the tree', async () => {
     await runFromPalette(api, 'paperLens.revealInSidebar', 'kvquant', KVQUANT);
-    const selected = await waitFor(() => api.papersView.selection[0] as { paper?: { id: string } } | undefined, 'a selection in the tree');
+    const selected = await waitFor(() => api.papers.view.selection[0] as { paper?: { id: string } } | undefined, 'a selection in the tree');
     assert.strictEqual(selected.paper?.id, KVQUANT);
   });
 

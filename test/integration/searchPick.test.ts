@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PaperLensApi } from '../../src/extension';
+import type { PaperLensTestHooks } from '../../src/extension';
 import type { PaperPickItem } from '../../src/vscode/searchPick';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 describe('search quick pick', () => {
-  let api: PaperLensApi;
+  let api: PaperLensTestHooks;
   before(async () => {
     api = await activatePaperLens();
   });
@@ -18,7 +18,7 @@ describe('search quick pick', () => {
     await vscode.commands.executeCommand('paperLens.search');
     const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
     const separators = pick.items.filter(i => i.kind === vscode.QuickPickItemKind.Separator).map(i => i.label);
-    const corpus = api.services.corpus();
+    const corpus = api.library.snapshot();
     for (const t of corpus.topics) assert.ok(separators.includes(t.label), t.label);
     assert.strictEqual(pick.items.filter(i => i.paper).length >= corpus.size, true);
   });
@@ -44,7 +44,7 @@ describe('search quick pick', () => {
   });
 
   it('finds a paper by its curated search phrases, in a word its title and abstract never use', async () => {
-    const papers = api.services.corpus().papers;
+    const papers = api.library.snapshot().papers;
     // A phrase word used by one paper's phrases and by no other text of the corpus (not even its
     // first six letters, so neither stemming nor a joined spelling can match it elsewhere).
     const words = (text: string) => text.toLowerCase().match(/[a-z]{7,}/g) ?? [];
@@ -89,7 +89,7 @@ describe('search quick pick', () => {
     pick.activeItems = [item];
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await waitFor(() => api.details.currentPaper?.id === '2401.18079', 'details of KVQuant');
-    assert.strictEqual(api.services.recentPaperIds()[0], '2401.18079');
+    assert.strictEqual(api.recent.ids()[0], '2401.18079');
     await vscode.commands.executeCommand('paperLens.search');
     const browse = await waitFor(() => api.searchPick.activePick, 'the quick pick');
     assert.strictEqual(browse.items[0].label, 'Recently opened');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { acronymExpansion, deriveNames, isNameLike, isStrictName, normalizeLatex, shortForms, spellingVariants, titlePrefix } from '../../src/core/aliases';
+import { acronymExpansion, deriveNames, isNameLike, isStrictName, normalizeLatex, shortForms, spellingVariants, titlePrefix } from '../../src/core/library/nameDerivation';
 import { englishLexicon } from './testCorpus';
 
 function derive(title: string, abstract = 'We study things in this paper and report results on several benchmarks.') {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import type { Paper } from '../../src/core/model';
-import { ambiguousCardMarkdown, escapeMarkdown, leadSentences, markdownUrl, paperCardMarkdown } from '../../src/vscode/cardMarkdown';
-import { detailsHtml, escapeHtml, safeHttpUrl } from '../../src/vscode/detailsHtml';
+import type { Paper } from '../../src/core/library/model';
+import { ambiguousCardMarkdown, escapeMarkdown, leadSentences, markdownUrl, paperCardMarkdown } from '../../src/ui/cardMarkdown';
+import { detailsHtml, escapeHtml, safeHttpUrl } from '../../src/ui/detailsHtml';
 import { testCorpus } from './testCorpus';
 
 const HOSTILE_ABSTRACT = 'We show <img src=x onerror="alert(1)"> and <script>alert(2)</script>. Click [here](command:workbench.action.files.delete) or <command:foo> or ![x](https://evil.example/x.png). **Bold** `code` # heading';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { citeContext } from '../../src/core/citeContext';
+import { citeContext } from '../../src/core/references/citeContext';
 
 describe('citation context', () => {
   it('finds the key being typed inside \\cite-like commands', () => {

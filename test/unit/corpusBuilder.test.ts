@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../../src/core/corpusBuilder';
+import { buildCorpus, CorpusBuildError, type Curation, type MetadataEntry, type SearchPhrases } from '../../scripts/build/corpusBuilder';
 import { englishLexicon } from './testCorpus';
 
 const ABSTRACT = (name: string) => `We propose ${name}, a method for long inputs. It is evaluated on several benchmarks and beats the baselines we compare with by a wide margin.`;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { classifyUrl, cleanUrl, extractUrls, paperLinks } from '../../src/core/links';
+import { classifyUrl, cleanUrl, extractUrls, paperLinks } from '../../src/core/library/links';
 
 describe('links', () => {
   it('cleans trailing punctuation and LaTeX debris', () => {

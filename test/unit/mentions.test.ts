@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { type Mention, MentionDetector } from '../../src/core/mentions';
-import type { Paper } from '../../src/core/model';
+import type { Paper } from '../../src/core/library/model';
 import { corpusData, testCorpus } from './testCorpus';
 
 let detector: MentionDetector | undefined;

@@ -4,12 +4,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli';
 import { MAX_MENTIONS_FILE_BYTES } from '../../src/cli/commands/mentions';
-import { testCorpus } from './testCorpus';
+import { testCorpus, testSources } from './testCorpus';
 
 async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: t => { stdout += `${t}\n`; }, stderr: t => { stderr += `${t}\n`; } }, testCorpus);
+  const code = await main(argv, { stdout: t => { stdout += `${t}\n`; }, stderr: t => { stderr += `${t}\n`; } }, testSources);
   return { code, stdout, stderr };
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { clipForMessage } from '../../src/core/quote';
+import { clipForMessage } from '../../src/core/text/quote';
 
 describe('clipForMessage', () => {
   it('keeps a short text, on one line', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import type { Paper } from '../../src/core/model';
-import { autoReferenceFormat, bibtex, citeCommand, citeKey, escapeBibtex, formatReference, markdownLink } from '../../src/core/references';
+import type { Paper } from '../../src/core/library/model';
+import { autoReferenceFormat, bibtex, citeCommand, citeKey, escapeBibtex, formatReference, markdownLink } from '../../src/core/references/formats';
 import { testCorpus } from './testCorpus';
 
 function paper(over: Partial<Paper>): Paper {

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { main } from '../../src/cli';
-import { testCorpus } from './testCorpus';
+import { testSources } from './testCorpus';
 
 async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: t => { stdout += `${t}\n`; }, stderr: t => { stderr += `${t}\n`; } }, testCorpus);
+  const code = await main(argv, { stdout: t => { stdout += `${t}\n`; }, stderr: t => { stderr += `${t}\n`; } }, testSources);
   return { code, stdout, stderr };
 }
 

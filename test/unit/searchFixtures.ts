@@ -1,5 +1,5 @@
 // Small hand-made libraries for the search tests: each test states the papers it ranks.
-import type { Paper, Topic } from '../../src/core/model';
+import type { Paper, Topic } from '../../src/core/library/model';
 import { PaperSearch, type SearchEngine } from '../../src/core/search';
 
 export interface PaperSpec {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseSeed, SeedParseError } from '../../src/core/seedParser';
+import { parseSeed, SeedParseError } from '../../src/core/sources/dailyListing';
 import { readData } from './testCorpus';
 
 const ABSTRACT = 'We study a thing. It works well on many benchmarks, and we release everything so that others can build on it and check the numbers we report here in detail.';

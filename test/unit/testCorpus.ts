@@ -3,11 +3,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadEnglishWords } from '../../scripts/buildCorpus';
-import type { Lexicon } from '../../src/core/aliases';
-import { Corpus } from '../../src/core/corpus';
-import { buildCorpus, type Curation, type MetadataEntry } from '../../src/core/corpusBuilder';
-import { createLexicon } from '../../src/core/lexicon';
-import type { CorpusData } from '../../src/core/model';
+import { buildCorpus, type Curation, type MetadataEntry } from '../../scripts/build/corpusBuilder';
+import { createLexicon, type Lexicon } from '../../src/core/library/lexicon';
+import { Library, type LibrarySnapshot, type PaperSource } from '../../src/core/library/library';
+import type { CorpusData } from '../../src/core/library/model';
+import { bundledSource } from '../../src/core/sources/bundledCorpus';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const DATA = path.join(ROOT, 'data');
@@ -34,7 +34,13 @@ export function corpusData(): CorpusData {
   return data;
 }
 
-let corpus: Corpus | undefined;
-export function testCorpus(): Corpus {
-  return (corpus ??= new Corpus(corpusData()));
+/** The library's sources as the extension has them: the bundled corpus alone. */
+export function testSources(): PaperSource[] {
+  return [bundledSource(corpusData())];
+}
+
+let corpus: LibrarySnapshot | undefined;
+/** A snapshot of a library holding just the bundled corpus. */
+export function testCorpus(): LibrarySnapshot {
+  return (corpus ??= new Library(testSources()).snapshot());
 }

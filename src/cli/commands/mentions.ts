@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import { MentionDetector } from '../../core/mentions';
-import { displayName } from '../../core/model';
+import { displayName } from '../../core/library/model';
 import { parseCommandArgs } from '../args';
 import { type CommandSpec, NotFoundError, UsageError } from '../types';
 
@@ -50,14 +49,14 @@ export const mentionsCommand: CommandSpec = {
   name: 'mentions',
   usage: 'mentions <file> [--json]',
   summary: 'every mention of a corpus paper in a note: line:col, text, paper(s); exit 1 when none',
-  run(args, { out, corpus }) {
+  run(args, { out, core }) {
     const { values, positionals } = parseCommandArgs('mentions', args, { json: { type: 'boolean' } });
     if (!positionals.length) throw new UsageError('mentions: missing <file> (e.g. paper-lens mentions notes.md)');
     if (positionals.length > 1) throw new UsageError(`mentions: unexpected argument '${positionals[1]}'`);
     const file = positionals[0];
     const text = readNote(file);
-    const c = corpus();
-    const mentions = new MentionDetector(c.papers).detect(text);
+    const c = core().snapshot;
+    const mentions = core().mentions.detect(text);
     const places = lineColumns(text, mentions.map(m => m.start));
     if (values.json) {
       out.stdout(JSON.stringify(mentions.map((m, i) => ({

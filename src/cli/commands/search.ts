@@ -1,6 +1,5 @@
-import { displayName } from '../../core/model';
-import { clipForMessage } from '../../core/quote';
-import { PaperSearch } from '../../core/search';
+import { displayName } from '../../core/library/model';
+import { clipForMessage } from '../../core/text/quote';
 import { parseCommandArgs } from '../args';
 import { type CommandSpec, NotFoundError, UsageError } from '../types';
 
@@ -10,7 +9,7 @@ export const searchCommand: CommandSpec = {
   name: 'search',
   usage: 'search <query...> [--limit N] [--json]',
   summary: 'ranked full-text search (names, titles, abstracts, topics, search phrases; tolerates typos)',
-  run(args, { out, corpus }) {
+  run(args, { out, core }) {
     const { values, positionals } = parseCommandArgs('search', args, { json: { type: 'boolean' }, limit: { type: 'string' } });
     const query = positionals.join(' ').trim();
     if (!query) throw new UsageError('search: missing <query> (e.g. paper-lens search kv cache eviction)');
@@ -21,9 +20,8 @@ export const searchCommand: CommandSpec = {
       }
       limit = Number(values.limit);
     }
-    const c = corpus();
     // The whole query is complete here: no as-you-type prefix matching on its last word.
-    const hits = new PaperSearch(c.papers, c.topics).search(query, { limit, prefix: false });
+    const hits = core().search.search(query, { limit, prefix: false });
     if (!hits.length) throw new NotFoundError(`no paper matches '${clipForMessage(query)}'`);
     if (values.json) {
       out.stdout(JSON.stringify(hits.map(h => ({ id: h.paper.id, title: h.paper.title, score: round(h.score) })), null, 2));

@@ -5,10 +5,10 @@ export const topicsCommand: CommandSpec = {
   name: 'topics',
   usage: 'topics [--json]',
   summary: 'every topic: id, label, description and its papers (primary first)',
-  run(args, { out, corpus }) {
+  run(args, { out, core }) {
     const { values, positionals } = parseCommandArgs('topics', args, { json: { type: 'boolean' } });
     if (positionals.length) throw new UsageError(`topics: unexpected argument '${positionals[0]}'`);
-    const c = corpus();
+    const c = core().snapshot;
     const topics = c.topics.map(t => {
       const primary = c.papersInTopic(t.id);
       const secondary = c.papersInTopic(t.id, true).filter(p => !primary.includes(p));

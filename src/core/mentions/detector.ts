@@ -2,7 +2,7 @@
 // from each word start; word boundaries, compounds, case rules and variant suffixes decide which
 // matches are names; names that are also ordinary words or other things must then find evidence in
 // their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
-import type { Paper } from '../model';
+import type { Paper } from '../library/model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { type BreakCandidates, contextWindow } from './context';

@@ -8,13 +8,14 @@
 //
 // Words are compared by evidence key (a crude stem, words.ts), interned to small integers: a word
 // no paper uses is dropped as soon as it is read, and scoring is integer lookups.
-import { acronymExpansion, FIELD_TERMS } from '../aliases';
-import type { Paper } from '../model';
+import { FIELD_TERMS } from '../library/lexicon';
+import { acronymExpansion } from '../library/nameDerivation';
+import type { Paper } from '../library/model';
 import { HASH_SEED } from './automaton';
 import { ASCII_WORD, isWordAt } from './chars';
 import type { EvidenceNeed, NameForm } from './names';
 import { evidenceKey, isSizeToken, isTechnicalToken, STOP_WORDS, tokens } from './words';
-import { escapeRegExp } from '../regex';
+import { escapeRegExp } from '../text/regex';
 
 /** Evidence a match needs, by how risky its name is (see names.ts). */
 export const THRESHOLD: Record<EvidenceNeed, number> = { none: 0, low: 2.5, medium: 5, high: 7 };

@@ -1,6 +1,6 @@
 // The surface forms the detector looks for, read off Paper objects only (so a user's bibliography
 // works the same as the bundled corpus): aliases, short names, titles and arXiv's current titles.
-import type { Paper } from '../model';
+import type { Paper } from '../library/model';
 import { wordChars } from './chars';
 
 /** How a form must be cased in the text. */

@@ -1,6 +1,6 @@
 // Ranked full-text search over papers: the one entry point for the quick pick, the tree filter,
 // the details view and the CLI.
-import type { Paper, Topic } from '../model';
+import type { Paper, Topic } from '../library/model';
 import { FEEDBACK, feedbackTerms, rerankWithFeedback } from './feedback';
 import { MiniSearchTermIndex } from './miniSearchIndex';
 import { type Clause, nameKey, planQuery, type QueryPlan } from './queryPlan';

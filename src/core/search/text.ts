@@ -7,7 +7,7 @@
 //   "128K", "2048K", "1000x", "2-bit"         → 128k, 2048k, 1000x, 2, bit (+ 2bit)
 //   "LLM's", "LLMs"                           → llm
 // Numbers keep their unit letter (128k), decimals keep their point (2.5), "12,000" reads as 12000.
-import { normalizeLatex } from '../aliases';
+import { normalizeLatex } from '../library/nameDerivation';
 import { stem } from './stemmer';
 import { STOP_WORDS } from './stopWords';
 

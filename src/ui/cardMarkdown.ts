@@ -3,8 +3,8 @@
 // All corpus and user text goes through escapeMarkdown, so markdown, HTML and `command:` links inside
 // an abstract render as plain text. Only links we build ourselves (http(s) URLs from the paper's
 // cleaned links, and our own command URIs) are live.
-import type { Corpus } from '../core/corpus';
-import { displayName, type Paper } from '../core/model';
+import type { LibrarySnapshot } from '../core/library/library';
+import { displayName, type Paper } from '../core/library/model';
 
 /** Backslash-escapes every character markdown (CommonMark + GFM) gives meaning to, and HTML's. */
 export function escapeMarkdown(text: string): string {
@@ -53,16 +53,34 @@ export interface CardOptions {
   commands?: boolean;
 }
 
+/** "2024 · Xiao et al. · KV cache compression", leaving out what is unknown. */
+export function paperMetaLine(paper: Paper, topicLabel: string | undefined): string {
+  return [paper.year === undefined ? '' : String(paper.year), paper.firstAuthor ? `${paper.firstAuthor} et al.` : '', topicLabel ?? ''].filter(Boolean).join(' · ');
+}
+
+/** The primary topic's label (its id when the topic is unknown). */
+function primaryTopicLabel(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined): string | undefined {
+  return paper.topics[0] ? (topics?.topic(paper.topics[0])?.label ?? paper.topics[0]) : undefined;
+}
+
+/** A tree tooltip: title, meta line and the abstract's first sentences; no links (tooltips are untrusted). */
+export function paperTooltipMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined): string {
+  const lead = leadSentences(paper.abstract, 260, 2);
+  return [`**${escapeMarkdown(paper.title)}**`, escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))), ...(lead ? [escapeMarkdown(lead)] : [])].join('\n\n');
+}
+
 /** A full card for one paper. */
-export function paperCardMarkdown(paper: Paper, corpus: Corpus | undefined, options: CardOptions = {}): string {
+export function paperCardMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined, options: CardOptions = {}): string {
   const name = displayName(paper);
-  const topic = paper.topics[0] ? (corpus?.topic(paper.topics[0])?.label ?? paper.topics[0]) : undefined;
   const lines: string[] = [];
   lines.push(paper.shortName ? `**${escapeMarkdown(name)}** — ${escapeMarkdown(paper.title)}` : `**${escapeMarkdown(paper.title)}**`);
   lines.push('');
-  lines.push(escapeMarkdown([`${paper.year}`, `${paper.firstAuthor} et al.`, topic].filter(Boolean).join(' · ')));
-  lines.push('');
-  lines.push(escapeMarkdown(leadSentences(paper.abstract)));
+  lines.push(escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))));
+  const lead = leadSentences(paper.abstract);
+  if (lead) {
+    lines.push('');
+    lines.push(escapeMarkdown(lead));
+  }
   const links = paper.links
     .map(l => ({ label: l.kind === 'code' ? 'Code' : l.label, url: markdownUrl(l.url) }))
     .filter((l): l is { label: string; url: string } => !!l.url)
@@ -85,7 +103,7 @@ export function paperCardMarkdown(paper: Paper, corpus: Corpus | undefined, opti
 }
 
 /** A card for a name several papers share: one compact card per candidate. */
-export function ambiguousCardMarkdown(name: string, papers: readonly Paper[], corpus: Corpus | undefined, options: CardOptions = {}): string {
+export function ambiguousCardMarkdown(name: string, papers: readonly Paper[], topics: Pick<LibrarySnapshot, 'topic'> | undefined, options: CardOptions = {}): string {
   const head = `**${escapeMarkdown(name)}** may refer to ${papers.length} papers:`;
-  return [head, ...papers.map(p => paperCardMarkdown(p, corpus, options))].join('\n\n---\n\n');
+  return [head, ...papers.map(p => paperCardMarkdown(p, topics, options))].join('\n\n---\n\n');
 }

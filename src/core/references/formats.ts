@@ -1,11 +1,18 @@
 // Reference formats for a paper: a markdown link, a BibTeX entry, a citation key and \cite{key}.
-import { displayName, type Paper } from './model';
+import { arxivAbsUrl } from '../library/arxivId';
+import { displayName, type Paper } from '../library/model';
 
 export type ReferenceFormat = 'markdown' | 'bibtex' | 'cite' | 'key';
 export const REFERENCE_FORMATS: readonly ReferenceFormat[] = ['markdown', 'bibtex', 'cite', 'key'];
 
-export function arxivUrl(paper: Paper): string {
-  return `https://arxiv.org/abs/${paper.arxiv}`;
+/** The paper's arXiv page, when it has an arXiv id. */
+export function arxivUrl(paper: Paper): string | undefined {
+  return paper.arxiv ? arxivAbsUrl(paper.arxiv) : undefined;
+}
+
+/** Where the paper can be read: its arXiv page, else its DOI, else the first link it has. */
+export function paperUrl(paper: Paper): string | undefined {
+  return arxivUrl(paper) ?? (paper.doi ? `https://doi.org/${paper.doi}` : paper.links.find(l => /^https?:\/\//i.test(l.url))?.url);
 }
 
 /** Lower-case ASCII letters and digits only: "Costa-jussà" → "costajussa". */
@@ -20,11 +27,12 @@ const KEY_STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to',
  * the paper's short name or first significant title word — `xiao2024duoattention`.
  */
 export function citeKey(paper: Paper): string {
+  if (paper.citationKey) return paper.citationKey;
   const author = keyPart(paper.firstAuthor.split(/\s+/)[0] ?? '') || 'anon';
   const source = paper.shortName ?? paper.title;
   const words = source.split(/[\s:]+/).map(keyPart).filter(Boolean);
-  const word = (paper.shortName ? words[0] : words.find(w => !KEY_STOP_WORDS.has(w))) ?? keyPart(paper.arxiv);
-  return `${author}${paper.year}${word}`;
+  const word = (paper.shortName ? words[0] : words.find(w => !KEY_STOP_WORDS.has(w))) ?? keyPart(paper.arxiv ?? paper.id);
+  return `${author}${paper.year ?? ''}${word}`;
 }
 
 export function citeCommand(paper: Paper): string {
@@ -36,13 +44,18 @@ export function escapeMarkdownInline(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, ch => `\\${ch}`);
 }
 
+/** "Xiao et al., 2024"; what is unknown is left out ("Xiao et al.", "2024", or ""). */
 export function authorYear(paper: Paper): string {
-  return `${paper.firstAuthor} et al., ${paper.year}`;
+  const author = paper.firstAuthor ? `${paper.firstAuthor} et al.` : '';
+  return [author, paper.year === undefined ? '' : String(paper.year)].filter(Boolean).join(', ');
 }
 
-/** `[Title](https://arxiv.org/abs/id) (Author et al., year)`. */
+/** `[Title](https://arxiv.org/abs/id) (Author et al., year)`; without a URL, the title as text. */
 export function markdownLink(paper: Paper): string {
-  return `[${escapeMarkdownInline(paper.title.replace(/\$\^\{?2\}?\$/g, '²').replace(/\\&/g, '&'))}](${arxivUrl(paper)}) (${authorYear(paper)})`;
+  const label = escapeMarkdownInline(paper.title.replace(/\$\^\{?2\}?\$/g, '²').replace(/\\&/g, '&'));
+  const url = paperUrl(paper);
+  const who = authorYear(paper);
+  return `${url ? `[${label}](${url})` : label}${who ? ` (${who})` : ''}`;
 }
 
 /**
@@ -93,18 +106,26 @@ function protectCase(escapedTitle: string): string {
   });
 }
 
-export function bibtex(paper: Paper): string {
+/** The author field: every author when the source listed them, else the first one "and others". */
+function bibtexAuthors(paper: Paper): string | undefined {
+  if (paper.authors?.length) return paper.authors.map(a => (a.includes(',') ? `{${escapeBibtex(a)}}` : escapeBibtex(a))).join(' and ');
+  if (!paper.firstAuthor) return undefined;
   const team = /\b(team|group|lab|ai|inc)\b/i.test(paper.firstAuthor) || paper.firstAuthor.includes(' ');
-  const author = team ? `{${escapeBibtex(paper.firstAuthor)}} and others` : `${escapeBibtex(paper.firstAuthor)} and others`;
-  const fields: [string, string][] = [
+  return team ? `{${escapeBibtex(paper.firstAuthor)}} and others` : `${escapeBibtex(paper.firstAuthor)} and others`;
+}
+
+export function bibtex(paper: Paper): string {
+  const fields: [string, string | undefined][] = [
     ['title', protectCase(escapeBibtex(paper.title))],
-    ['author', author],
-    ['year', String(paper.year)],
+    ['author', bibtexAuthors(paper)],
+    ['year', paper.year === undefined ? undefined : String(paper.year)],
     ['eprint', paper.arxiv],
-    ['archivePrefix', 'arXiv'],
-    ['url', arxivUrl(paper)],
+    ['archivePrefix', paper.arxiv ? 'arXiv' : undefined],
+    ['doi', paper.doi],
+    ['url', paperUrl(paper)],
   ];
-  return `@misc{${citeKey(paper)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
+  const present = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '');
+  return `@misc{${citeKey(paper)},\n${present.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
 }
 
 export function formatReference(paper: Paper, format: ReferenceFormat): string {

@@ -1,11 +1,12 @@
 // Builds the bundled corpus from its sources: the raw listing (titles + abstracts), the arXiv
 // metadata, and the hand curation (topics, alias corrections). Every problem is collected and
 // reported at once, so one build run tells the curator everything that needs fixing.
-import { deriveNames, isStrictName, type Lexicon, normalizeLatex, spellingVariants } from './aliases';
-import { paperLinks } from './links';
-import type { Alias, CorpusData, Paper, Topic } from './model';
-import { escapeRegExp } from './regex';
-import { parseSeed, SeedParseError } from './seedParser';
+import type { Lexicon } from '../../src/core/library/lexicon';
+import { deriveNames, isStrictName, makeCorpusFrequency, spellingVariants } from '../../src/core/library/nameDerivation';
+import { paperLinks } from '../../src/core/library/links';
+import type { Alias, CorpusData, Paper, Topic } from '../../src/core/library/model';
+import { aliasKey } from '../../src/core/library/nameKeys';
+import { parseSeed, SeedParseError } from '../../src/core/sources/dailyListing';
 
 export interface MetadataEntry {
   title: string;
@@ -57,25 +58,6 @@ const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const TOPIC_ID = /^[a-z][a-z0-9-]*$/;
 export const MAX_TOPICS_PER_PAPER = 3;
 export const MIN_PAPERS_PER_TOPIC = 3;
-
-/** Key under which two spellings count as the same name ("Giraffe" = "GIRAFFE"). */
-export function aliasKey(name: string): string {
-  return normalizeLatex(name).toLowerCase().replace(/[\s\-_]+/g, '');
-}
-
-/** How many of the texts use `name` as a whole word: the corpus frequency `deriveNames` wants. */
-export function makeCorpusFrequency(texts: string[]): (name: string) => number {
-  const cache = new Map<string, number>();
-  return name => {
-    let n = cache.get(name);
-    if (n === undefined) {
-      const re = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`);
-      n = texts.filter(t => re.test(t)).length;
-      cache.set(name, n);
-    }
-    return n;
-  };
-}
 
 export function buildCorpus(seedText: string, metadata: MetadataEntry[], curation: Curation, lexicon: Lexicon, searchPhrases: SearchPhrases = {}): CorpusData {
   const problems: string[] = [];

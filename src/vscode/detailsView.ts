@@ -1,11 +1,13 @@
-// The details view: one webview panel, reused for every paper (a click on another paper replaces
-// the content rather than opening a new tab). Strict CSP with a nonce, no remote resources,
-// local resources limited to media/.
+// Feature: the details view — one webview panel, reused for every paper (a click on another paper
+// replaces the content rather than opening a new tab), and "Open Paper Details". Strict CSP with a
+// nonce, no remote resources, local resources limited to media/.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { Paper } from '../core/model';
-import { detailsHtml, type RelatedPaper, safeHttpUrl } from './detailsHtml';
-import type { PaperLensServices } from './services';
+import type { LibrarySnapshot } from '../core/library/library';
+import { arxivAbsUrl } from '../core/library/arxivId';
+import { displayName, type Paper } from '../core/library/model';
+import { detailsHtml, type RelatedPaper, safeHttpUrl } from '../ui/detailsHtml';
+import { type PaperPicker, registerPaperCommand } from './paperCommands';
 
 export const DETAILS_VIEW_TYPE = 'paperLens.details';
 
@@ -20,16 +22,26 @@ const ACTION_COMMANDS: Record<string, string> = {
   openPaper: 'paperLens.openDetails',
 };
 
-export type RelatedProvider = (paper: Paper) => RelatedPaper[];
+/** Neighbours listed under "Related papers". */
+const RELATED_SHOWN = 8;
+
+export interface DetailsDeps {
+  snapshot(): LibrarySnapshot;
+  related(paper: Paper, limit: number): RelatedPaper[];
+  mediaUri(...segments: string[]): vscode.Uri;
+  picker: PaperPicker;
+  /** Told each time a paper's details open (the picker lists recent papers). */
+  opened(paper: Paper): Promise<void>;
+}
 
 export class DetailsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private paper: Paper | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly services: PaperLensServices, private readonly related: RelatedProvider) {}
+  constructor(private readonly deps: Omit<DetailsDeps, 'picker' | 'opened'>) {}
 
-  /** The paper shown now, if the panel is open (a seam for tests and for commands). */
+  /** The paper shown now, if the panel is open. */
   get currentPaper(): Paper | undefined {
     return this.panel ? this.paper : undefined;
   }
@@ -39,14 +51,15 @@ export class DetailsPanel implements vscode.Disposable {
   }
 
   show(paper: Paper, preserveFocus = false): vscode.WebviewPanel {
+    const { mediaUri } = this.deps;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'Paper', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {
         enableScripts: true,
         enableFindWidget: true,
         retainContextWhenHidden: false,
-        localResourceRoots: [this.services.mediaUri()],
+        localResourceRoots: [mediaUri()],
       });
-      this.panel.iconPath = this.services.mediaUri('icon.svg');
+      this.panel.iconPath = mediaUri('icon.svg');
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.paper = undefined;
@@ -56,13 +69,13 @@ export class DetailsPanel implements vscode.Disposable {
       this.panel.reveal(undefined, preserveFocus);
     }
     this.paper = paper;
-    this.panel.title = paper.shortName ?? paper.title;
+    this.panel.title = displayName(paper);
     const webview = this.panel.webview;
-    webview.html = detailsHtml(paper, this.services.corpus(), this.related(paper), {
+    webview.html = detailsHtml(paper, this.deps.snapshot(), this.deps.related(paper, RELATED_SHOWN), {
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      styleUri: webview.asWebviewUri(this.services.mediaUri('details.css')).toString(),
-      scriptUri: webview.asWebviewUri(this.services.mediaUri('details.js')).toString(),
+      styleUri: webview.asWebviewUri(mediaUri('details.css')).toString(),
+      scriptUri: webview.asWebviewUri(mediaUri('details.js')).toString(),
     });
     return this.panel;
   }
@@ -71,13 +84,13 @@ export class DetailsPanel implements vscode.Disposable {
     if (!message || typeof message !== 'object') return;
     const { action, paperId, url } = message as { action?: unknown; paperId?: unknown; url?: unknown };
     if (typeof action !== 'string' || typeof paperId !== 'string') return;
-    const paper = this.services.corpus().paper(paperId);
+    const paper = this.deps.snapshot().paper(paperId);
     if (!paper) return;
     if (action === 'openLink') {
       // Only links the paper really has; never whatever the page sends.
       const safe = typeof url === 'string' ? safeHttpUrl(url) : undefined;
-      const known = safe && (paper.links.some(l => safeHttpUrl(l.url) === safe) || safe === `https://arxiv.org/abs/${paper.arxiv}`);
-      if (known) await vscode.env.openExternal(vscode.Uri.parse(safe));
+      const own = [...paper.links.map(l => safeHttpUrl(l.url)), paper.arxiv ? arxivAbsUrl(paper.arxiv) : undefined, paper.doi ? safeHttpUrl(`https://doi.org/${paper.doi}`) : undefined];
+      if (safe && own.includes(safe)) await vscode.env.openExternal(vscode.Uri.parse(safe));
       return;
     }
     const command = ACTION_COMMANDS[action];
@@ -88,4 +101,17 @@ export class DetailsPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+export function activateDetailsView(context: vscode.ExtensionContext, deps: DetailsDeps): DetailsPanel {
+  const details = new DetailsPanel(deps);
+  context.subscriptions.push(
+    details,
+    registerPaperCommand('paperLens.openDetails', 'Open details of which paper?', deps.picker, async paper => {
+      details.show(paper);
+      await deps.opened(paper);
+      return paper;
+    }),
+  );
+  return details;
 }

@@ -9,33 +9,13 @@
 //  4. spelling variants of the above ("Long-LoRA", "KV-Quant", "E2-LLM", "LEval", "Squeezed Attn").
 // Names that are also ordinary words, very short, or all-common-word phrases are marked strict.
 import type { Alias, AliasOrigin, Link } from './model';
-
-export interface Lexicon {
-  /** True for an ordinary English word (lower-cased input), e.g. "dolphin", "titans". */
-  isOrdinaryWord(word: string): boolean;
-  /**
-   * True for a term of the field rather than a paper's own name (LLM, RAG, KV, RoPE, FlashAttention).
-   * The corpus builder adds names seen in several abstracts.
-   */
-  isFieldTerm(name: string): boolean;
-}
+import { escapeRegExp } from '../text/regex';
+import type { Lexicon } from './lexicon';
 
 export interface DerivedNames {
   shortName: string | null;
   aliases: Alias[];
 }
-
-/** Acronyms and tools of the field that abstracts mention without coining them. */
-export const FIELD_TERMS = new Set([
-  'AI', 'AGI', 'LLM', 'LLMs', 'LM', 'LMs', 'LCLM', 'LCLMs', 'MLLM', 'MLLMs', 'VLM', 'VLMs', 'LVLM', 'LVLMs', 'LMM', 'LMMs',
-  'NLP', 'QA', 'RAG', 'ICL', 'KV', 'GPU', 'GPUs', 'TPU', 'CPU', 'HBM', 'SSD', 'RL', 'SFT', 'RLHF', 'DPO', 'PPO', 'GRPO',
-  'MoE', 'SSM', 'SSMs', 'RNN', 'RNNs', 'CNN', 'MLP', 'FFN', 'RoPE', 'ALiBi', 'NTK', 'PI', 'YaRN', 'LoRA', 'PEFT', 'SOTA',
-  'GPT', 'GPT-4', 'GPT-4o', 'GPT4', 'ChatGPT', 'BERT', 'LLaMA', 'Llama', 'LLaMA-2', 'Llama-2', 'Llama-3', 'Mistral',
-  'Mamba', 'Transformer', 'Transformers', 'TTFT', 'TPOT', 'OOD', 'API', 'APIs', 'EHR', 'EHRs', 'CoT', 'NIAH', 'FLOPs',
-  'FlashAttention', 'FlashAttention-2', 'vLLM', 'Megatron-LM', 'DeepSpeed', 'PyTorch', 'Triton', 'CUDA', 'BF16', 'FP16',
-  'FP8', 'INT4', 'INT8', 'BFloat16', 'US', 'UK', 'EU', 'I', 'II', 'III', 'IV', 'LLaVA', 'Qwen', 'Gemini', 'Claude',
-  'VAE', 'ViT', 'CLIP', 'DNA', 'RNA', 'MLM', 'NER', 'POI', 'OCR', 'ASR', 'TTS', 'SQL', 'HTML', 'JSON', 'PDF',
-]);
 
 const COINAGE_VERBS = 'propose|proposes|proposed|introduce|introduces|introduced|present|presents|presented|develop|develops|developed|design|designs|designed|build|builds|built|release|releases|released|construct|constructs|constructed|curate|curates|curated|create|creates|created|contribute|contributes|offer|offers|devise|devises|devised|establish|establishes|establishing|term|terms|termed|call|calls|called|name|names|named|dub|dubs|dubbed|coin|coins|coined';
 
@@ -299,4 +279,18 @@ export function deriveNames(
     return a;
   });
   return { shortName, aliases };
+}
+
+/** How many of the texts use `name` as a whole word: the corpus frequency `deriveNames` wants. */
+export function makeCorpusFrequency(texts: string[]): (name: string) => number {
+  const cache = new Map<string, number>();
+  return name => {
+    let n = cache.get(name);
+    if (n === undefined) {
+      const re = new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`);
+      n = texts.filter(t => re.test(t)).length;
+      cache.set(name, n);
+    }
+    return n;
+  };
 }

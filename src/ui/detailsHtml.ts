@@ -3,9 +3,10 @@
 // Every piece of corpus or user text goes through escapeHtml; attributes only ever hold our own ids,
 // escaped URLs that passed an http(s) check, or the CSP nonce. The page's one script (media/details.js)
 // runs under a nonce-based CSP and only posts messages; the extension decides what they may do.
-import type { Corpus } from '../core/corpus';
-import { displayName, type Paper } from '../core/model';
-import { bibtex, citeKey } from '../core/references';
+import type { LibrarySnapshot } from '../core/library/library';
+import { displayName, type Paper } from '../core/library/model';
+import { arxivAbsUrl } from '../core/library/arxivId';
+import { bibtex, citeKey, paperUrl } from '../core/references/formats';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!);
@@ -32,7 +33,19 @@ export interface RelatedPaper { paper: Paper; reason?: string }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function detailsHtml(paper: Paper, corpus: Corpus | undefined, related: readonly RelatedPaper[], res: DetailsPageResources): string {
+/** "Xiao et al. · October 2024 · arXiv 2410.10819", leaving out what the paper does not say. */
+function metaLine(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.firstAuthor) parts.push(escapeHtml(`${paper.firstAuthor} et al.`));
+  const date = `${paper.month ? (MONTHS[paper.month - 1] ?? '') : ''} ${paper.year ?? ''}`.trim();
+  if (date) parts.push(escapeHtml(date));
+  if (paper.venue) parts.push(escapeHtml(paper.venue));
+  if (paper.arxiv) parts.push(`arXiv <a href="#" data-action="openLink" data-url="${escapeHtml(arxivAbsUrl(paper.arxiv))}">${escapeHtml(paper.arxiv)}</a>`);
+  else if (paper.doi) parts.push(`DOI <a href="#" data-action="openLink" data-url="${escapeHtml(`https://doi.org/${paper.doi}`)}">${escapeHtml(paper.doi)}</a>`);
+  return parts.join(' · ');
+}
+
+export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined, related: readonly RelatedPaper[], res: DetailsPageResources): string {
   const csp = [
     "default-src 'none'",
     `style-src ${res.cspSource}`,
@@ -40,7 +53,7 @@ export function detailsHtml(paper: Paper, corpus: Corpus | undefined, related: r
     `font-src ${res.cspSource}`,
     `script-src 'nonce-${res.nonce}'`,
   ].join('; ');
-  const topics = paper.topics.map(t => `<span class="chip">${escapeHtml(corpus?.topic(t)?.label ?? t)}</span>`).join('');
+  const topicChips = paper.topics.map(t => `<span class="chip">${escapeHtml(topics?.topic(t)?.label ?? t)}</span>`).join('');
   const aliases = paper.aliases.filter(a => a.origin !== 'variant' && a.name !== paper.shortName).map(a => a.name);
   const links = paper.links
     .map(l => ({ l, url: safeHttpUrl(l.url) }))
@@ -67,15 +80,15 @@ export function detailsHtml(paper: Paper, corpus: Corpus | undefined, related: r
 <header>
   ${paper.shortName ? `<p class="short-name">${escapeHtml(paper.shortName)}</p>` : ''}
   <h1>${escapeHtml(paper.title)}</h1>
-  <p class="meta">${escapeHtml(paper.firstAuthor)} et al. · ${escapeHtml(`${MONTHS[paper.month - 1] ?? ''} ${paper.year}`.trim())} · arXiv <a href="#" data-action="openLink" data-url="${escapeHtml(`https://arxiv.org/abs/${paper.arxiv}`)}">${escapeHtml(paper.arxiv)}</a></p>
+  <p class="meta">${metaLine(paper)}</p>
   ${paper.arxivTitle ? `<p class="muted">Now on arXiv as “${escapeHtml(paper.arxivTitle)}”</p>` : ''}
-  <p class="topics">${topics}</p>
+  <p class="topics">${topicChips}</p>
   <div class="actions">
     ${button('copyMarkdownLink', 'Copy link', 'Copy a markdown link to this paper')}
     ${button('copyBibtex', 'Copy BibTeX', `Copy a BibTeX entry (${citeKey(paper)})`)}
     ${button('copyCiteKey', 'Copy \\cite{}', `Copy \\cite{${citeKey(paper)}}`)}
     ${button('insertReference', 'Insert reference', 'Insert a reference at the cursor of the last active editor')}
-    ${button('openArxiv', 'Open on arXiv', 'Open the arXiv page in the browser')}
+    ${paper.arxiv ? button('openArxiv', 'Open on arXiv', 'Open the arXiv page in the browser') : paperUrl(paper) ? button('openArxiv', 'Open paper page', 'Open the paper\'s page in the browser') : ''}
     ${button('revealInSidebar', 'Reveal in sidebar', 'Show this paper in the Papers tree')}
   </div>
 </header>

@@ -1,0 +1,302 @@
+// The papers Paper Lens knows right now. A `Library` is assembled from sources — the bundled corpus
+// first; later a user's bibliographies, their collection and papers fetched from arXiv — and
+// changes while the editor runs: adding, replacing or removing a source makes a new immutable
+// `LibrarySnapshot` and fires a change event. Everything above (search, mentions, views) reads a
+// snapshot; indexes are built per snapshot, lazily (paperLens.ts), so a reader holding an old
+// snapshot is never disturbed by a rebuild.
+//
+// Papers from different sources that are the same work — same arXiv id, or same DOI — merge into
+// one paper: the first source's fields win (the bundled corpus is curated), the later ones fill what
+// it lacks and add their citation key as a name, and `origins` remembers every source.
+import { normalizeArxivId } from './arxivId';
+import { aliasKey } from './nameKeys';
+import type { Alias, Paper, PaperOrigin, Topic } from './model';
+
+export type SourceKind = 'bundled' | 'bibliography' | 'collection' | 'fetched';
+
+/** A problem a source or the merge found, where a person can act on it. */
+export interface LibraryProblem {
+  /** The file (or source label) and 1-based line it concerns, when known. */
+  file?: string;
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface PaperSource {
+  /** Stable across reloads: 'bundled', or the file's path for a bibliography. */
+  readonly id: string;
+  readonly kind: SourceKind;
+  /** What the UI calls it: "Bundled corpus", "references.bib". */
+  readonly label: string;
+  /** The file it was read from, if any. */
+  readonly file?: string;
+  readonly papers: readonly Paper[];
+  /** Topics it defines (the bundled corpus's curated taxonomy). */
+  readonly topics?: readonly Topic[];
+  /** What went wrong reading it (every valid entry is still in `papers`). */
+  readonly problems?: readonly LibraryProblem[];
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** An immutable view of the library at one version, with the lookups every feature needs. */
+export class LibrarySnapshot {
+  readonly papers: readonly Paper[];
+  readonly topics: readonly Topic[];
+  /** Problems of every source, then those the merge found (duplicate keys across files). */
+  readonly problems: readonly LibraryProblem[];
+  private readonly byId = new Map<string, Paper>();
+  private readonly byName = new Map<string, Paper[]>();
+  private readonly byArxiv = new Map<string, Paper>();
+  private readonly byDoi = new Map<string, Paper>();
+  private readonly byKey = new Map<string, Paper>();
+  private readonly topicById = new Map<string, Topic>();
+  private readonly primaryTopicPapers = new Map<string, Paper[]>();
+
+  constructor(readonly version: number, readonly sources: readonly PaperSource[]) {
+    const problems: LibraryProblem[] = sources.flatMap(s => s.problems ?? []);
+    const topics: Topic[] = [];
+    for (const source of sources) {
+      for (const t of source.topics ?? []) {
+        if (this.topicById.has(t.id)) continue;
+        this.topicById.set(t.id, t);
+        topics.push(t);
+      }
+    }
+    this.topics = topics;
+    this.papers = this.merge(sources, problems);
+    this.problems = problems;
+    for (const p of this.papers) {
+      const names = new Set([p.title, ...(p.arxivTitle ? [p.arxivTitle] : []), ...(p.shortName ? [p.shortName] : []), ...p.aliases.map(a => a.name)]);
+      for (const n of names) {
+        const key = aliasKey(n);
+        if (!key) continue;
+        const list = this.byName.get(key);
+        if (!list) this.byName.set(key, [p]);
+        else if (!list.includes(p)) list.push(p);
+      }
+      const primary = p.topics[0];
+      if (primary !== undefined) {
+        const list = this.primaryTopicPapers.get(primary);
+        if (list) list.push(p);
+        else this.primaryTopicPapers.set(primary, [p]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.papers.length;
+  }
+
+  paper(id: string): Paper | undefined {
+    return this.byId.get(id);
+  }
+
+  topic(id: string): Topic | undefined {
+    return this.topicById.get(id);
+  }
+
+  /** The paper with this arXiv id (any form `normalizeArxivId` reads), if the library has it. */
+  paperByArxiv(id: string): Paper | undefined {
+    const norm = normalizeArxivId(id);
+    return norm ? this.byArxiv.get(norm) : undefined;
+  }
+
+  paperByDoi(doi: string): Paper | undefined {
+    return this.byDoi.get(normalizeDoi(doi));
+  }
+
+  /** The paper a citation key names: a user library's key, or an id. */
+  paperByKey(key: string): Paper | undefined {
+    return this.byKey.get(key) ?? this.byId.get(key);
+  }
+
+  /** Papers whose primary topic is `topicId` (or, with `anyPosition`, that have it at all). */
+  papersInTopic(topicId: string, anyPosition = false): Paper[] {
+    if (!anyPosition) return [...(this.primaryTopicPapers.get(topicId) ?? [])];
+    return this.papers.filter(p => p.topics.includes(topicId));
+  }
+
+  /**
+   * Papers a user means by an id ("2410.10819", "arXiv:2410.10819v2"), a citation key, a name
+   * ("DuoAttention", "giraffe") or a title: several when the name is ambiguous, none when unknown.
+   */
+  lookup(query: string): Paper[] {
+    const q = typeof query === 'string' ? query.trim() : '';
+    if (!q) return [];
+    const byId = this.byId.get(q) ?? this.byKey.get(q);
+    if (byId) return [byId];
+    const arxiv = normalizeArxivId(q);
+    if (arxiv) {
+      const p = this.byArxiv.get(arxiv);
+      return p ? [p] : [];
+    }
+    return [...(this.byName.get(aliasKey(q)) ?? [])];
+  }
+
+  /** Merges the sources' papers in order; records duplicate keys as problems; fills the lookups. */
+  private merge(sources: readonly PaperSource[], problems: LibraryProblem[]): Paper[] {
+    const papers: Paper[] = [];
+    // Slots in `papers` by id, arXiv id, DOI and citation key, while merging.
+    const slotById = new Map<string, number>();
+    const slotByArxiv = new Map<string, number>();
+    const slotByDoi = new Map<string, number>();
+    const slotByKey = new Map<string, number>();
+    const firstSeenAt = new Map<string, string>();
+    for (const source of sources) {
+      for (const incoming of source.papers) {
+        if (!incoming || typeof incoming.id !== 'string' || !incoming.id) continue;
+        const origin: PaperOrigin = incoming.origins?.[0] ?? { source: source.id, key: incoming.id, ...(source.file ? { file: source.file } : {}) };
+        const arxiv = incoming.arxiv ? normalizeArxivId(incoming.arxiv) : undefined;
+        const doi = incoming.doi ? normalizeDoi(incoming.doi) : undefined;
+        const same = (arxiv !== undefined ? slotByArxiv.get(arxiv) : undefined) ?? (doi ? slotByDoi.get(doi) : undefined);
+        if (same !== undefined) {
+          const merged = mergePapers(papers[same], incoming, origin);
+          papers[same] = merged;
+          if (merged.arxiv) slotByArxiv.set(merged.arxiv, same);
+          if (merged.doi) slotByDoi.set(merged.doi, same);
+          if (incoming.citationKey && !slotByKey.has(incoming.citationKey)) slotByKey.set(incoming.citationKey, same);
+          continue;
+        }
+        const key = incoming.citationKey ?? incoming.id;
+        if (slotById.has(incoming.id) || slotByKey.has(key)) {
+          problems.push({
+            ...(origin.file ? { file: origin.file } : {}),
+            ...(origin.line ? { line: origin.line } : {}),
+            message: `duplicate key '${key}' (first in ${firstSeenAt.get(key) ?? 'another source'}); this entry is skipped`,
+            severity: 'warning',
+          });
+          continue;
+        }
+        const paper: Paper = { ...incoming, origins: [origin] };
+        if (arxiv) paper.arxiv = arxiv;
+        else delete paper.arxiv;
+        if (doi) paper.doi = doi;
+        else delete paper.doi;
+        const slot = papers.length;
+        papers.push(paper);
+        slotById.set(paper.id, slot);
+        slotByKey.set(key, slot);
+        if (arxiv) slotByArxiv.set(arxiv, slot);
+        if (doi) slotByDoi.set(doi, slot);
+        firstSeenAt.set(key, origin.file ? `${origin.file}${origin.line ? `:${origin.line}` : ''}` : source.label);
+      }
+    }
+    for (const [id, slot] of slotById) this.byId.set(id, papers[slot]);
+    for (const [arxiv, slot] of slotByArxiv) this.byArxiv.set(arxiv, papers[slot]);
+    for (const [doi, slot] of slotByDoi) this.byDoi.set(doi, papers[slot]);
+    for (const [key, slot] of slotByKey) this.byKey.set(key, papers[slot]);
+    return papers;
+  }
+}
+
+/** Lower-case, without a resolver prefix: "https://doi.org/10.1145/X" → "10.1145/x". */
+export function normalizeDoi(doi: string): string {
+  return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '').toLowerCase();
+}
+
+/**
+ * One paper from two records of the same work: `first`'s fields win, `later` fills what `first`
+ * lacks, its citation key becomes a name and (if `first` has none) the key references use.
+ */
+function mergePapers(first: Paper, later: Paper, origin: PaperOrigin): Paper {
+  const merged: Paper = { ...first, origins: [...(first.origins ?? []), origin] };
+  if (!merged.abstract && later.abstract) merged.abstract = later.abstract;
+  if (!merged.arxiv && later.arxiv) merged.arxiv = normalizeArxivId(later.arxiv) ?? later.arxiv;
+  if (!merged.doi && later.doi) merged.doi = normalizeDoi(later.doi);
+  if (merged.year === undefined && later.year !== undefined) merged.year = later.year;
+  if (merged.month === undefined && later.month !== undefined) merged.month = later.month;
+  if (!merged.firstAuthor && later.firstAuthor) merged.firstAuthor = later.firstAuthor;
+  if (!merged.authors?.length && later.authors?.length) merged.authors = later.authors;
+  if (!merged.venue && later.venue) merged.venue = later.venue;
+  if (!merged.topics.length && later.topics.length) merged.topics = later.topics;
+  if (later.citationKey) {
+    if (!merged.citationKey) merged.citationKey = later.citationKey;
+    const keyName = aliasKey(later.citationKey);
+    if (!merged.aliases.some(a => aliasKey(a.name) === keyName)) {
+      const alias: Alias = { name: later.citationKey, origin: 'key' };
+      merged.aliases = [...merged.aliases, alias];
+    }
+  }
+  const links = [...merged.links];
+  for (const l of later.links) if (!links.some(k => k.url === l.url)) links.push(l);
+  merged.links = links;
+  return merged;
+}
+
+/**
+ * The papers Paper Lens knows, as a sequence of snapshots. Sources keep their order of first
+ * addition (the bundled corpus first, so its curated fields win a merge); replacing a source
+ * (a reloaded file) keeps its place.
+ */
+export class Library {
+  private sources: PaperSource[] = [];
+  private current: LibrarySnapshot;
+  private readonly listeners = new Set<(snapshot: LibrarySnapshot) => void>();
+
+  constructor(sources: readonly PaperSource[] = []) {
+    this.sources = dedupeById(sources);
+    this.current = new LibrarySnapshot(1, this.sources);
+  }
+
+  /** The library as it is now. Cheap: the same object until a source changes. */
+  snapshot(): LibrarySnapshot {
+    return this.current;
+  }
+
+  get version(): number {
+    return this.current.version;
+  }
+
+  /** Adds `source`, or replaces the source with its id in place. */
+  setSource(source: PaperSource): LibrarySnapshot {
+    const at = this.sources.findIndex(s => s.id === source.id);
+    const next = [...this.sources];
+    if (at >= 0) next[at] = source;
+    else next.push(source);
+    return this.publish(next);
+  }
+
+  /** Removes the source with this id; returns the snapshot (unchanged when there was none). */
+  removeSource(id: string): LibrarySnapshot {
+    if (!this.sources.some(s => s.id === id)) return this.current;
+    return this.publish(this.sources.filter(s => s.id !== id));
+  }
+
+  /** The current source with this id. */
+  source(id: string): PaperSource | undefined {
+    return this.sources.find(s => s.id === id);
+  }
+
+  /** Calls `listener` with each new snapshot. */
+  onDidChange(listener: (snapshot: LibrarySnapshot) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private publish(sources: PaperSource[]): LibrarySnapshot {
+    this.sources = sources;
+    this.current = new LibrarySnapshot(this.current.version + 1, sources);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(this.current);
+      } catch {
+        // A failing listener must not keep the others from hearing of the change.
+      }
+    }
+    return this.current;
+  }
+}
+
+function dedupeById(sources: readonly PaperSource[]): PaperSource[] {
+  const out: PaperSource[] = [];
+  for (const s of sources) {
+    const at = out.findIndex(o => o.id === s.id);
+    if (at >= 0) out[at] = s;
+    else out.push(s);
+  }
+  return out;
+}
