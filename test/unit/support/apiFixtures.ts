@@ -205,6 +205,44 @@ the bulk.
     <category term="hep-th" scheme="http://arxiv.org/schemas/atom"/>
   </entry>`,
 
+  // A title that contains another paper's whole title: a phrase search for "Attention Is All You
+  // Need" returns both, and only the exact one is that paper.
+  '2010.13154': `
+  <entry>
+    <id>http://arxiv.org/abs/2010.13154v2</id>
+    <updated>2021-03-08T17:42:04Z</updated>
+    <published>2020-10-25T16:30:12Z</published>
+    <title>Attention is All You Need in Speech Separation</title>
+    <summary>  Recurrent Neural Networks (RNNs) have long been the dominant architecture in
+sequence-to-sequence learning. RNNs, however, are inherently sequential models
+that do not allow parallelization of their computations. Transformers are
+emerging as a natural alternative to standard RNNs, replacing recurrent
+computations with a multi-head attention mechanism.
+</summary>
+    <author>
+      <name>Cem Subakan</name>
+    </author>
+    <author>
+      <name>Mirco Ravanelli</name>
+    </author>
+    <author>
+      <name>Samuele Cornell</name>
+    </author>
+    <author>
+      <name>Mirko Bronzi</name>
+    </author>
+    <author>
+      <name>Jianyuan Zhong</name>
+    </author>
+    <arxiv:comment xmlns:arxiv="http://arxiv.org/schemas/atom">Accepted to ICASSP 2021</arxiv:comment>
+    <link href="http://arxiv.org/abs/2010.13154v2" rel="alternate" type="text/html"/>
+    <link title="pdf" href="http://arxiv.org/pdf/2010.13154v2" rel="related" type="application/pdf"/>
+    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="eess.AS" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="eess.AS" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="cs.SD" scheme="http://arxiv.org/schemas/atom"/>
+  </entry>`,
+
   // Entities as the API escapes them (&amp; &lt; &gt;), plus a numeric reference and a wrapped,
   // doubly spaced title, to check decoding and whitespace normalisation.
   '2402.13753': `
