@@ -57,6 +57,8 @@ export class CorpusBuildError extends Error {
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const TOPIC_ID = /^[a-z][a-z0-9-]*$/;
 export const MAX_TOPICS_PER_PAPER = 3;
+/** What fits beside a count in the sidebar at its default width (~300 px). */
+export const MAX_SHORT_LABEL = 24;
 export const MIN_PAPERS_PER_TOPIC = 3;
 
 export function buildCorpus(seedText: string, metadata: MetadataEntry[], curation: Curation, lexicon: Lexicon, searchPhrases: SearchPhrases = {}): CorpusData {
@@ -76,6 +78,7 @@ export function buildCorpus(seedText: string, metadata: MetadataEntry[], curatio
     if (topicIds.has(t.id)) problems.push(`duplicate topic id "${t.id}"`);
     topicIds.add(t.id);
     if (!t.label?.trim()) problems.push(`topic "${t.id}" has no label`);
+    if (t.shortLabel !== undefined && (!t.shortLabel.trim() || t.shortLabel.length > MAX_SHORT_LABEL)) problems.push(`topic "${t.id}": shortLabel must be 1-${MAX_SHORT_LABEL} characters`);
     if (!t.description?.trim()) problems.push(`topic "${t.id}" has no description`);
   }
 

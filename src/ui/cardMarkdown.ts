@@ -5,6 +5,7 @@
 // cleaned links, and our own command URIs) are live.
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
+import { summarySentences } from './abstractSummary';
 
 /** Backslash-escapes every character markdown (CommonMark + GFM) gives meaning to, and HTML's. */
 export function escapeMarkdown(text: string): string {
@@ -30,21 +31,6 @@ export function commandUri(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-/**
- * The first sentences of an abstract, up to about `maxChars`. Splits at ". " followed by a capital,
- * which keeps "e.g. the" and "1.5B" inside their sentence.
- */
-export function leadSentences(abstract: string, maxChars = 320, maxSentences = 3): string {
-  const sentences = abstract.split(/(?<=[.!?])\s+(?=[A-Z(“"])/);
-  let out = '';
-  for (const s of sentences.slice(0, maxSentences)) {
-    if (out && out.length + s.length + 1 > maxChars) break;
-    out = out ? `${out} ${s}` : s;
-  }
-  if (out.length > maxChars + 80) out = `${out.slice(0, maxChars).replace(/\s+\S*$/, '')}…`;
-  return out;
-}
-
 /** Commands a card may run; the hover's MarkdownString trusts exactly these. */
 export const CARD_COMMANDS = ['paperLens.openDetails', 'paperLens.revealInSidebar', 'paperLens.copyReference'] as const;
 
@@ -65,7 +51,7 @@ function primaryTopicLabel(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> 
 
 /** A tree tooltip: title, meta line and the abstract's first sentences; no links (tooltips are untrusted). */
 export function paperTooltipMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined): string {
-  const lead = leadSentences(paper.abstract, 260, 2);
+  const lead = summarySentences(paper.abstract, 260, 2);
   return [`**${escapeMarkdown(paper.title)}**`, escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))), ...(lead ? [escapeMarkdown(lead)] : [])].join('\n\n');
 }
 
@@ -76,7 +62,7 @@ export function paperCardMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 't
   lines.push(paper.shortName ? `**${escapeMarkdown(name)}** — ${escapeMarkdown(paper.title)}` : `**${escapeMarkdown(paper.title)}**`);
   lines.push('');
   lines.push(escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))));
-  const lead = leadSentences(paper.abstract);
+  const lead = summarySentences(paper.abstract);
   if (lead) {
     lines.push('');
     lines.push(escapeMarkdown(lead));

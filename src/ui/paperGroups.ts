@@ -41,8 +41,8 @@ export function groupPapers(snapshot: Pick<LibrarySnapshot, 'topics'>, papers: r
   const known = new Set(snapshot.topics.map(t => t.id));
   const groups: PaperGroup[] = snapshot.topics.map(t => ({
     key: `topic:${t.id}`,
-    label: t.label,
-    tooltip: t.description,
+    label: t.shortLabel ?? t.label,
+    tooltip: t.shortLabel ? `${t.label}: ${t.description}` : t.description,
     papers: sorted.filter(p => p.topics[0] === t.id),
   }));
   const other = sorted.filter(p => p.topics[0] === undefined || !known.has(p.topics[0]));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { displayName, type Paper } from '../core/library/model';
 import { clipForMessage } from '../core/text/quote';
 import { markdownLink, paperUrl } from '../core/references/formats';
-import { leadSentences } from '../ui/cardMarkdown';
+import { summarySentences } from '../ui/abstractSummary';
 import type { LibrarySnapshot } from '../core/library/library';
 import type { PaperPicker } from './paperCommands';
 
@@ -141,13 +141,14 @@ export class SearchPick implements vscode.Disposable {
     }
   }
 
-  private paperItem(paper: Paper): PaperPickItem {
-    const topic = paper.topics[0] === undefined ? undefined : this.deps.snapshot().topic(paper.topics[0])?.label;
+  /** A paper's row; `underTopic` when it sits under its topic's heading, which its description then need not repeat. */
+  private paperItem(paper: Paper, underTopic = false): PaperPickItem {
+    const topic = underTopic || paper.topics[0] === undefined ? undefined : this.deps.snapshot().topic(paper.topics[0])?.label;
     return {
       label: displayName(paper),
       description: [paper.year === undefined ? '' : String(paper.year), topic].filter(Boolean).join(' · '),
       // The title's remainder (the short name is the label) and the abstract's first sentence.
-      detail: [paper.shortName ? paper.title.replace(/^[^:]+:\s*/, '') : '', leadSentences(paper.abstract, 160, 1)].filter(Boolean).join(' — '),
+      detail: [paper.shortName ? paper.title.replace(/^[^:]+:\s*/, '') : '', summarySentences(paper.abstract, 160, 1)].filter(Boolean).join(' — '),
       alwaysShow: true,
       buttons: [COPY_LINK, OPEN_ARXIV],
       paper,
@@ -167,7 +168,7 @@ export class SearchPick implements vscode.Disposable {
       const papers = corpus.papersInTopic(topic.id);
       if (!papers.length) continue;
       items.push({ label: topic.label, kind: vscode.QuickPickItemKind.Separator });
-      items.push(...papers.map(p => this.paperItem(p)));
+      items.push(...papers.map(p => this.paperItem(p, true)));
     }
     return items;
   }

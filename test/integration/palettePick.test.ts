@@ -82,6 +82,28 @@ describe('paper commands from the palette (the real picker)', () => {
     assert.strictEqual(selected.paper?.id, KVQUANT);
   });
 
+  it('the empty picker lists papers under their topic heading without repeating it on every row', async () => {
+    const running = vscode.commands.executeCommand('paperLens.copyBibtex');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the picker');
+    const snapshot = api.library.snapshot();
+    let heading: string | undefined;
+    let checked = 0;
+    for (const item of pick.items) {
+      if (item.kind === vscode.QuickPickItemKind.Separator) {
+        heading = item.label;
+        continue;
+      }
+      const paper = (item as PaperPickItem).paper;
+      if (!paper || heading === 'Recently opened') continue;
+      assert.strictEqual(snapshot.topic(paper.topics[0])?.label, heading, `${paper.id} sits under its primary topic`);
+      assert.ok(!(item.description ?? '').includes(heading ?? '\u0000'), `${item.label}: ${item.description}`);
+      checked++;
+    }
+    assert.ok(checked >= snapshot.size, `${checked} rows checked`);
+    pick.hide();
+    await running;
+  });
+
   it('dismissing the picker runs nothing and says nothing', async () => {
     const running = vscode.commands.executeCommand('paperLens.copyBibtex');
     const pick = await waitFor(() => api.searchPick.activePick, 'the picker');

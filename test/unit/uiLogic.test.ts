@@ -33,6 +33,11 @@ describe('paper groups (the Papers view)', () => {
     ]);
   });
 
+  it('labels a topic group with its short label when it has one, the full label in the tooltip', () => {
+    const [group] = groupPapers({ topics: [{ id: 'memory', label: 'Memory & context compression', shortLabel: 'Memory', description: 'Keeping the past.' }] }, papers, 'topic');
+    assert.deepStrictEqual([group.label, group.tooltip], ['Memory', 'Memory & context compression: Keeping the past.']);
+  });
+
   it('groups by year, newest first, unknown years last', () => {
     const groups = groupPapers({ topics: TOPICS }, papers, 'year');
     assert.deepStrictEqual(groups.map(g => [g.label, g.papers.map(p => p.id)]), [

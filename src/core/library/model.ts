@@ -92,6 +92,8 @@ export interface Paper {
 export interface Topic {
   id: string;
   label: string;
+  /** What a narrow view (the sidebar tree) shows, where the full label would hide the count. */
+  shortLabel?: string;
   description: string;
 }
 
