@@ -16,6 +16,12 @@ export function loadEnglishWords(): string[] {
   return words;
 }
 
+/** The word list as the extension reads it (src/node/lexiconFile.ts): lower-case, one per line, sorted. */
+export const ENGLISH_WORDS_FILE = 'english-words.txt';
+export function englishWordsText(words: readonly string[]): string {
+  return `${[...new Set(words.map(w => w.toLowerCase()))].sort().join('\n')}\n`;
+}
+
 function readJson<T>(file: string): T {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -35,6 +41,8 @@ function main(): void {
   const out = path.join(ROOT, 'dist', 'corpus.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(corpus));
+  // Name derivation runs again at run time for a user's own papers: it needs the same word list.
+  fs.writeFileSync(path.join(ROOT, 'dist', ENGLISH_WORDS_FILE), englishWordsText(loadEnglishWords()));
   const aliases = corpus.papers.reduce((n, p) => n + p.aliases.length, 0);
   const phrased = corpus.papers.filter(p => p.searchPhrases?.length).length;
   console.log(

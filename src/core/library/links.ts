@@ -76,18 +76,33 @@ const LABELS: Record<LinkKind, string> = {
   other: 'Link',
 };
 
-/** All links of a paper: arXiv abstract page, Hugging Face paper page, then the abstract's URLs. */
-export function paperLinks(arxivId: string, abstract: string): Link[] {
-  const links: Link[] = [
-    { kind: 'arxiv', url: `https://arxiv.org/abs/${arxivId}`, label: 'arXiv' },
-    { kind: 'huggingface', url: `https://huggingface.co/papers/${arxivId}`, label: 'Hugging Face' },
-  ];
-  for (const url of extractUrls(abstract)) {
+/** Where a paper can be found, by identifier: its arXiv id, DOI and the URL its source gives. */
+export interface PaperIdentifiers {
+  arxiv?: string;
+  doi?: string;
+  url?: string;
+}
+
+/**
+ * All links of a paper: arXiv abstract and Hugging Face pages (for an arXiv id, or an id string as
+ * the bundled corpus passes it), its DOI and URL, then the URLs its abstract gives.
+ */
+export function paperLinks(ids: string | PaperIdentifiers, abstract: string): Link[] {
+  const { arxiv, doi, url: sourceUrl } = typeof ids === 'string' ? { arxiv: ids } as PaperIdentifiers : ids;
+  const links: Link[] = [];
+  if (arxiv) {
+    links.push({ kind: 'arxiv', url: `https://arxiv.org/abs/${arxiv}`, label: 'arXiv' });
+    links.push({ kind: 'huggingface', url: `https://huggingface.co/papers/${arxiv}`, label: 'Hugging Face' });
+  }
+  if (doi) links.push({ kind: 'other', url: `https://doi.org/${doi}`, label: 'DOI' });
+  const extra = [...(sourceUrl ? [cleanUrl(sourceUrl)] : []), ...extractUrls(abstract)];
+  for (const url of extra) {
+    if (!url || links.some(l => l.url === url) || /^https?:\/\/(?:www\.)?(?:arxiv\.org\/(?:abs|pdf)|doi\.org)\//i.test(url) && links.length) continue;
     const at = abstract.indexOf(url);
-    const sentenceStart = Math.max(abstract.lastIndexOf('. ', at), 0);
-    const kind = classifyUrl(url, abstract.slice(sentenceStart, at));
+    const sentenceStart = at < 0 ? 0 : Math.max(abstract.lastIndexOf('. ', at), 0);
+    const kind = classifyUrl(url, at < 0 ? '' : abstract.slice(sentenceStart, at));
     const host = new URL(url).hostname.replace(/^www\./, '');
-    links.push({ kind, url, label: kind === 'code' || kind === 'model' || kind === 'data' ? `${LABELS[kind]} (${host})` : host });
+    links.push({ kind, url, label: kind === 'code' || kind === 'model' || kind === 'data' ? `${LABELS[kind]} (${host})` : kind === 'arxiv' ? 'arXiv' : host });
   }
   return links;
 }
