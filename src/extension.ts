@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { references } from './core/paperLens';
 import { activateCompletion } from './vscode/completion';
+import { activateDefinition } from './vscode/definition';
 import { PaperLensConfig } from './vscode/config';
 import { activateDetailsView, type DetailsPanel } from './vscode/detailsView';
 import { DocumentScanner } from './vscode/documentScanner';
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const config = new PaperLensConfig();
   const library = new LibraryService(context.asAbsolutePath('dist/corpus.json'));
   const recent = new RecentPapers(context.globalState);
-  const scanner = new DocumentScanner(() => library.current().mentions, () => config.languages);
+  const scanner = new DocumentScanner(() => library.current().notes, () => config.languages);
   context.subscriptions.push(library, recent, scanner);
   const snapshot = () => library.snapshot();
   const onDidChangeLibrary = library.onDidChange;
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   activateReferenceCommands(context, { references, format: () => config.referenceFormat, picker });
   activateHover(context, { isEnabled: () => config.hoverEnabled, languages: () => config.languages, snapshot, scanner });
   activateCompletion(context, { isEnabled: () => config.completionEnabled, insertAs: () => config.completionInsert, languages: () => config.languages, snapshot, scanner });
+  activateDefinition(context, { languages: () => config.languages, snapshot, scanner });
   const mentions = activateMentionsView(context, { snapshot, onDidChangeLibrary, scanner });
   context.subscriptions.push(vscode.commands.registerCommand('paperLens.showVersion', () => {
     const version: string = context.extension.packageJSON.version;

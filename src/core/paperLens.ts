@@ -13,6 +13,7 @@
 // build lazily, while a reader still holding the old core keeps its answers.
 import { Library, type LibrarySnapshot, type PaperSource } from './library/library';
 import { MentionDetector } from './mentions';
+import { findNoteMentions, type NoteMention } from './notes/noteMentions';
 import * as formats from './references/formats';
 import { PaperSearch, type PaperSearchOptions } from './search';
 
@@ -37,8 +38,10 @@ export interface PaperLensCore {
   readonly snapshot: LibrarySnapshot;
   /** Ranked search; its index builds on the first query (or `prepareAsync`). */
   readonly search: PaperSearch;
-  /** Mention detection; its name automaton builds on first use. */
+  /** Mention detection of paper names; its name automaton builds on first use. */
   readonly mentions: MentionDetector;
+  /** Everything in a note that refers to a paper: names, citation keys, arXiv references. */
+  readonly notes: { detect(text: string): NoteMention[] };
   readonly references: typeof references;
 }
 
@@ -68,6 +71,7 @@ export function createPaperLens(init: PaperLensInit, options: PaperLensOptions =
         get mentions() {
           return (mentions ??= new MentionDetector(snapshot.papers));
         },
+        notes: { detect: (text: string) => findNoteMentions(text, core!.mentions, snapshot) },
         references,
       });
       cores.set(snapshot, core);

@@ -16,8 +16,13 @@ export interface DetectedMention {
   start: number;
   end: number;
   text: string;
+  /** Paper ids, best first; empty for an arXiv id the library does not know. */
   papers: string[];
   ambiguous: boolean;
+  /** A name, a citation key or an arXiv reference (names when absent). */
+  kind?: 'name' | 'citation' | 'arxiv';
+  /** The citation key or arXiv id as written. */
+  ref?: string;
 }
 
 /** What the cache needs from a mention detector. */
