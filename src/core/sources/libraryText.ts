@@ -1,0 +1,63 @@
+// A user's library file, from its text to a library source: the format by file name, the reader
+// for it (BibTeX, CSL-JSON, CSL-YAML), entries to papers, and every problem with file and line.
+// Pure: the worker (src/node/libraryWorker.ts), the CLI and tests call it with the file's text.
+import type { LibraryProblem, PaperSource } from '../library/library';
+import type { ParseResult } from './bibliographyEntry';
+import { papersFromEntries, type EntryConversion } from './bibliographyPapers';
+import { parseBibtex } from './bibtex';
+import { parseCslJson, parseCslYaml } from './cslJson';
+
+export type LibraryFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
+
+/** The format of a library file by its extension; undefined for one Paper Lens does not read. */
+export function libraryFormat(file: string): LibraryFormat | undefined {
+  if (/\.(?:bib|bibtex|biblatex)$/i.test(file)) return 'bibtex';
+  if (/\.json$/i.test(file)) return 'csl-json';
+  if (/\.ya?ml$/i.test(file)) return 'csl-yaml';
+  return undefined;
+}
+
+/** Text that is surely not a bibliography: NUL characters, or mostly replacement characters (invalid UTF-8). */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;
+  return head.length > 0 && bad / head.length > 0.05;
+}
+
+export function parseLibraryText(text: string, file: string, format: LibraryFormat): ParseResult {
+  switch (format) {
+    case 'bibtex': return parseBibtex(text, file);
+    case 'csl-json': return parseCslJson(text, file);
+    case 'csl-yaml': return parseCslYaml(text, file);
+  }
+}
+
+export interface LibraryLoad {
+  source: PaperSource;
+  /** Entries read, before papers without a title were dropped. */
+  entries: number;
+}
+
+/** A library source from a file's text. Never throws: what cannot be read becomes a problem. */
+export function librarySourceFromText(text: string, file: string, conversion: Omit<EntryConversion, 'source' | 'file'>, label = file): LibraryLoad {
+  const problems: LibraryProblem[] = [];
+  const format = libraryFormat(file);
+  const empty = (message: string): LibraryLoad => ({ source: { id: file, kind: 'bibliography', label, file, papers: [], problems: [{ file, line: 1, message, severity: 'error' }] }, entries: 0 });
+  if (!format) return empty('not a library file Paper Lens reads (.bib, CSL .json or .yaml)');
+  if (looksBinary(text)) return empty('not a text file (binary content)');
+  let result: ParseResult;
+  try {
+    result = parseLibraryText(text, file, format);
+  } catch (e) {
+    // The readers never throw by contract; if one does, the file is reported, not the editor broken.
+    return empty(`could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const p of result.problems) problems.push({ file: p.file, line: p.line, message: p.column ? `${p.message} (column ${p.column})` : p.message, severity: p.severity });
+  for (const e of result.entries) {
+    if (!e.title?.trim()) problems.push({ file, line: e.line, message: `entry '${e.key}' has no title; it is skipped`, severity: 'warning' });
+  }
+  const papers = papersFromEntries(result.entries, { ...conversion, source: file, file });
+  return { source: { id: file, kind: 'bibliography', label, file, papers, problems }, entries: result.entries.length };
+}

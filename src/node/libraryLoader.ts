@@ -1,0 +1,84 @@
+// The host side of the library worker: one worker, started on first use and stopped when idle;
+// each request loads a set of files and reports progress. If workers are unavailable the files are
+// read in this thread (slower for the editor, but never nothing).
+import { Worker } from 'worker_threads';
+import type { LibraryLoad } from '../core/sources/libraryText';
+import type { LoadRequest, WorkerMessage } from './libraryWorker';
+
+/** A worker idle this long is stopped; a reload after that pays ~100 ms to start one again. */
+const IDLE_MS = 60_000;
+
+export interface LoadedFile {
+  file: string;
+  load: LibraryLoad;
+  ms: number;
+}
+
+export class LibraryLoader {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Map<number, { loaded: LoadedFile[]; resolve(v: LoadedFile[]): void; reject(e: Error): void; onProgress?(done: number, total: number, file: string): void }>();
+
+  constructor(private readonly workerFile: string, private readonly distDir: string) {}
+
+  load(files: { file: string; label: string }[], maxBytes: number, onProgress?: (done: number, total: number, file: string) => void): Promise<LoadedFile[]> {
+    if (!files.length) return Promise.resolve([]);
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<LoadedFile[]>((resolve, reject) => {
+      this.pending.set(id, { loaded: [], resolve, reject, onProgress });
+      worker.postMessage({ type: 'load', id, files, distDir: this.distDir, maxBytes } satisfies LoadRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerFile);
+    worker.unref();
+    worker.on('message', (m: WorkerMessage) => this.onMessage(m));
+    worker.on('error', e => this.failAll(e));
+    worker.on('exit', code => {
+      if (this.worker === worker) this.worker = undefined;
+      if (this.pending.size) this.failAll(new Error(`the library worker stopped (exit code ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(m: WorkerMessage): void {
+    const request = this.pending.get(m.id);
+    if (!request) return;
+    if (m.type === 'progress') request.onProgress?.(m.done, m.total, m.file);
+    else if (m.type === 'loaded') request.loaded.push({ file: m.file, load: m.load, ms: m.ms });
+    else if (m.type === 'done' || m.type === 'failed') {
+      this.pending.delete(m.id);
+      if (m.type === 'done') request.resolve(request.loaded);
+      else request.reject(new Error(m.message));
+      if (!this.pending.size) this.scheduleIdle();
+    }
+  }
+
+  private failAll(e: Error): void {
+    for (const [id, request] of this.pending) {
+      this.pending.delete(id);
+      request.reject(e);
+    }
+  }
+
+  private scheduleIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.dispose(), IDLE_MS);
+    this.idleTimer.unref?.();
+  }
+
+  dispose(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+}
