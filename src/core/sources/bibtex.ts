@@ -20,6 +20,7 @@
 import * as moo from 'moo';
 import { normalizeArxivId } from '../library/arxivId';
 import { latexToUnicode, normalizeSpace } from '../text/latex';
+import { arxivInText, doiFromUrl, MONTH_NAMES, monthNumber, normalizeDoi, parseEdtfDate } from './bibliographyEntry';
 import type { BibliographyAuthor, BibliographyEntry, ParseResult, SourceProblem } from './bibliographyEntry';
 
 const TYPE = String.raw`[A-Za-z_][\w:+.\-]*`;
@@ -72,9 +73,16 @@ const lexer = moo.states({
   },
 });
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** BibTeX's predefined macros (plain.bst): jan … dec. */
-const PREDEFINED: Record<string, string> = Object.fromEntries(MONTH_NAMES.map(m => [m.slice(0, 3), m[0].toUpperCase() + m.slice(1)]));
+/**
+ * BibTeX's predefined macros (plain.bst): jan … dec. Full month names too: files write
+ * "month = April" and mean it, though BibTeX itself would call the macro undefined.
+ */
+const PREDEFINED: Record<string, string> = Object.fromEntries(
+  MONTH_NAMES.flatMap(m => {
+    const name = m[0].toUpperCase() + m.slice(1);
+    return [[m.slice(0, 3), name], [m, name]];
+  }),
+);
 
 interface Field {
   raw: string;
@@ -346,7 +354,10 @@ class BibtexParser {
       }
       if (t.type === 'lbrace') depth++;
       else if (t.type === 'rbrace' && --depth === 0) return;
-      else if (t.type === 'nextEntry') firstEntry ??= t;
+      else if (t.type === 'nextEntry') {
+        firstEntry ??= t;
+        if (t.text.endsWith('{')) depth++; // the token took the entry's opening brace
+      }
     }
   }
 
@@ -372,57 +383,12 @@ function plain(raw: string): string {
 }
 
 function parseMonth(raw: string): number | undefined {
-  const s = latexToUnicode(raw).toLowerCase();
-  if (/^\d{1,2}$/.test(s)) {
-    const n = Number(s);
-    return n >= 1 && n <= 12 ? n : undefined;
-  }
-  const i = MONTH_NAMES.findIndex(m => s.length >= 3 && m.startsWith(s.replace(/\.$/, '')));
-  return i >= 0 ? i + 1 : undefined;
+  return monthNumber(latexToUnicode(raw));
 }
 
 function parseYear(raw: string): number | undefined {
   const m = /(?<!\d)(\d{4})(?!\d)/.exec(raw);
   return m ? Number(m[1]) : undefined;
-}
-
-/**
- * A BibLaTeX/EDTF date: "2020", "2020-05", "2020-05-17", ranges "2020/2021" (the start counts),
- * open starts "../2020" or "/2020" (the end counts), qualifiers "2020?" "2020~".
- */
-export function parseEdtfDate(raw: string): { year: number; month?: number } | undefined {
-  const s = raw.replace(/[{}\s]/g, '');
-  const [start, end] = s.split('/');
-  const part = start && start !== '..' ? start : end;
-  const m = /^(-?\d{4})(?:-(\d{2}))?/.exec((part ?? '').replace(/[?~%]/g, ''));
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : undefined;
-  // EDTF months 21–24 are seasons, not months.
-  return month !== undefined && month >= 1 && month <= 12 ? { year, month } : { year };
-}
-
-function normalizeDoi(raw: string): string | undefined {
-  const s = plain(raw)
-    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '')
-    .trim();
-  return /^10\.\d{4,9}\/\S+$/.test(s) ? s.toLowerCase() : undefined;
-}
-
-/** DOI from a doi.org link, for entries that give only a URL. */
-function doiFromUrl(url: string): string | undefined {
-  return /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i.test(url) ? normalizeDoi(url) : undefined;
-}
-
-/** An arXiv id written in free text ("arXiv preprint arXiv:2401.12345", "arXiv: 2401.12345 [cs.CL]"). */
-export function arxivInText(text: string): string | undefined {
-  if (!/arxiv|corr/i.test(text)) return undefined;
-  for (const word of text.split(/[\s,;()[\]{}]+/)) {
-    const id = normalizeArxivId(word.replace(/^abs\//i, '').replace(/[.:]$/, ''));
-    if (id) return id;
-  }
-  return undefined;
 }
 
 function arxivOf(f: Fields): string | undefined {
@@ -495,7 +461,7 @@ function buildEntry(key: string, type: string, line: number, f: Fields, warn: (l
   if (url) entry.url = url;
   const doiField = f.get('doi');
   if (doiField) {
-    const doi = normalizeDoi(doiField.raw);
+    const doi = normalizeDoi(plain(doiField.raw));
     if (doi) entry.doi = doi;
     else warn(doiField.line, `doi '${plain(doiField.raw)}' is not a DOI (expected 10.prefix/suffix)`);
   } else if (url) {

@@ -34,7 +34,7 @@ const SYMBOLS: Record<string, string> = {
   textendash: '–', textemdash: '—', ldots: '…', dots: '…', textellipsis: '…', cdots: '⋯',
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', textquotesingle: "'", textquotedbl: '"',
   guillemotleft: '«', guillemotright: '»', guillemetleft: '«', guillemetright: '»',
-  textbullet: '•', textperiodcentered: '·', textdagger: '†', dag: '†', textdaggerdbl: '‡', ddag: '‡', S: '§', P: '¶', textsection: '§', textparagraph: '¶',
+  textbullet: '•', textperiodcentered: '·', textdagger: '†', dag: '†', dagger: '†', ddagger: '‡', textdaggerdbl: '‡', ddag: '‡', S: '§', P: '¶', textsection: '§', textparagraph: '¶',
   copyright: '©', textcopyright: '©', textregistered: '®', texttrademark: '™', textdegree: '°', textmu: 'µ', textonehalf: '½',
   textasciitilde: '~', textasciicircum: '^', textbackslash: '\\', textunderscore: '_', textbar: '|', textless: '<', textgreater: '>',
   textbraceleft: '{', textbraceright: '}', textdollar: '$', textpercent: '%', textampersand: '&', textexclamdown: '¡', textquestiondown: '¿',
