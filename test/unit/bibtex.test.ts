@@ -210,6 +210,7 @@ describe('parseBibtex: values', () => {
     assert.deepStrictEqual(parseName('{The Long Context Team}'), { display: 'The Long Context Team', family: 'The Long Context Team' });
     assert.deepStrictEqual(parseName('{Barnes and Noble, Inc.}'), { display: 'Barnes and Noble, Inc.', family: 'Barnes and Noble, Inc.' });
     assert.deepStrictEqual(parseName('Ludwig van Beethoven'), { display: 'Ludwig van Beethoven', family: 'van Beethoven' });
+    assert.deepStrictEqual(parseName("Ren{\\'e} van den Berg"), { display: 'René van den Berg', family: 'van den Berg' });
     assert.deepStrictEqual(parseName('de la Cruz, Maria'), { display: 'Maria de la Cruz', family: 'de la Cruz' });
     assert.deepStrictEqual(parseName('Smith, Jr., John'), { display: 'John Smith Jr.', family: 'Smith' });
     assert.deepStrictEqual(parseName("Timoth\\'{e}e Lacroix"), { display: 'Timothée Lacroix', family: 'Lacroix' });

@@ -117,7 +117,7 @@ describe('parseCslJson', () => {
   });
 
   it('finds item lines past strings holding brackets, quotes and escapes', () => {
-    const text = '[{"id":"a","title":"x [\\"{,}\\"] \\\\"},\n\n{"id":"b"}]';
+    const text = '[{"id":"a","title":"x [[{ \\" , \\\\"},\n\n{"id":"b"}]';
     assert.deepStrictEqual(parseCslJson(text, 'e.json').entries.map(e => [e.key, e.line]), [['a', 1], ['b', 3]]);
   });
 

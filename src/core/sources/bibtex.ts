@@ -516,17 +516,6 @@ function decodedIsLower(word: string): boolean {
   return !!letter && letter[0] !== letter[0].toUpperCase();
 }
 
-/** "{…}" whose opening brace closes at the very end. */
-function isOneGroup(s: string): boolean {
-  if (s[0] !== '{' || s[s.length - 1] !== '}') return false;
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i === s.length - 1;
-  }
-  return false;
-}
-
 const DBLP_HOMONYM = /\s+\d{4}$/;
 const NEEDS_DECODING = /[\\{}$~]/;
 const decodeName = (s: string) => (NEEDS_DECODING.test(s) ? latexToUnicode(s) : normalizeSpace(s));
@@ -534,7 +523,10 @@ const decodeName = (s: string) => (NEEDS_DECODING.test(s) ? latexToUnicode(s) : 
 // Most names in real files are plain "First Last" in Unicode (DBLP, Zotero): they skip LaTeX.
 const PLAIN_NAME = /^[^{}\\~$,]*$/;
 
-/** One BibTeX name: "First von Last", "von Last, First", "von Last, Jr, First" or {Team Name}. */
+/**
+ * One BibTeX name: "First von Last", "von Last, First", "von Last, Jr, First". A {Team Name} is one
+ * braced word at depth 0 — no comma, no space to split at — so it comes out whole by the same rules.
+ */
 export function parseName(raw: string): BibliographyAuthor | undefined {
   let name = raw.trim();
   const last = name.charCodeAt(name.length - 1);
@@ -546,11 +538,6 @@ export function parseName(raw: string): BibliographyAuthor | undefined {
     let start = words.length - 1;
     while (start > 0 && isVonWord(words[start - 1])) start--;
     return { display, family: start === words.length - 1 ? words[start] : words.slice(start).join(' ') };
-  }
-  if (isOneGroup(name)) {
-    // {The Long Context Team}: a corporate name, kept whole.
-    const whole = latexToUnicode(name);
-    return whole ? { display: whole, family: whole } : undefined;
   }
   const parts = name.includes(',') ? splitTopLevel(name, COMMA, COMMA_OR_BRACE) : [name];
   if (parts.length >= 2) {
@@ -584,7 +571,7 @@ export function parseNames(raw: string): BibliographyAuthor[] {
 /** Parses a BibTeX/BibLaTeX file. Never throws; every problem names `file` and a 1-based line. */
 export function parseBibtex(text: string, file: string): ParseResult {
   if (typeof text !== 'string') return { entries: [], problems: [{ file, line: 1, message: 'not a text file', severity: 'error' }] };
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A byte-order mark needs nothing: it is text outside any entry, like every comment.
   if (text.includes('\u0000')) {
     return { entries: [], problems: [{ file, line: 1, message: 'this is not a BibTeX file: it contains binary data (NUL bytes)', severity: 'error' }] };
   }
