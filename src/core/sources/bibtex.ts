@@ -477,8 +477,9 @@ function buildEntry(key: string, type: string, line: number, f: Fields, warn: (l
 
 // ——— names ———
 
-const AND = /\s+and\s+/i;
-const AND_OR_BRACE = /[{}]|\s+and\s+/gi;
+// The list is whitespace-normalised first, so one space each side.
+const AND = / and /i;
+const AND_OR_BRACE = /[{}]| and /gi;
 const COMMA = /\s*,\s*/;
 const COMMA_OR_BRACE = /[{}]|\s*,\s*/g;
 const SPACE = /\s+/;
@@ -511,6 +512,13 @@ function isVonWord(word: string): boolean {
   return decodedIsLower(word);
 }
 
+/** Whether the word at `i` of plain (LaTeX-free) text starts with a lower-case letter. */
+function isLowerStart(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(s.slice(i, i + 2));
+}
+
 function decodedIsLower(word: string): boolean {
   const letter = /\p{L}/u.exec(latexToUnicode(word));
   return !!letter && letter[0] !== letter[0].toUpperCase();
@@ -533,11 +541,16 @@ export function parseName(raw: string): BibliographyAuthor | undefined {
   if (last >= 48 && last <= 57) name = name.replace(DBLP_HOMONYM, '');
   if (!name) return undefined;
   if (PLAIN_NAME.test(name)) {
+    // The common case, without arrays: the family name starts at the last word, or earlier at
+    // lower-case particles just before it ("Ludwig van Beethoven" → "van Beethoven").
     const display = normalizeSpace(name);
-    const words = display.split(' ');
-    let start = words.length - 1;
-    while (start > 0 && isVonWord(words[start - 1])) start--;
-    return { display, family: start === words.length - 1 ? words[start] : words.slice(start).join(' ') };
+    let start = display.lastIndexOf(' ') + 1;
+    while (start > 0) {
+      const previous = display.lastIndexOf(' ', start - 2) + 1;
+      if (!isLowerStart(display, previous)) break;
+      start = previous;
+    }
+    return { display, family: start === 0 ? display : display.slice(start) };
   }
   const parts = name.includes(',') ? splitTopLevel(name, COMMA, COMMA_OR_BRACE) : [name];
   if (parts.length >= 2) {
@@ -557,10 +570,9 @@ export function parseName(raw: string): BibliographyAuthor | undefined {
 /** An "and"-separated name list; "others" (et al.) is dropped. */
 export function parseNames(raw: string): BibliographyAuthor[] {
   const out: BibliographyAuthor[] = [];
-  for (const part of splitTopLevel(raw, AND, AND_OR_BRACE)) {
-    const t = part.trim();
-    if (!t || t === 'others') continue;
-    const name = parseName(t);
+  for (const part of splitTopLevel(normalizeSpace(raw), AND, AND_OR_BRACE)) {
+    if (!part || part === 'others') continue;
+    const name = parseName(part);
     if (name) out.push(name);
   }
   return out;
