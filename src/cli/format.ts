@@ -1,3 +1,4 @@
+import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
 
@@ -45,13 +46,13 @@ export function paperCardText(p: Paper, snapshot: Pick<LibrarySnapshot, 'topic'>
   const topics = p.topics.map(t => snapshot.topic(t)?.label ?? t).join(' · ');
   const names = p.aliases.map(a => a.name).filter(n => n !== p.shortName);
   return [
-    `${displayName(p)}${p.shortName ? ` — ${p.title}` : ''}`,
+    `${displayName(p)}${p.shortName ? ` — ${displayTitle(p)}` : ''}`,
     `  ${[p.arxiv ? `arXiv ${p.arxiv}` : p.doi ? `DOI ${p.doi}` : '', monthYear(p), p.firstAuthor ? `${p.firstAuthor} et al.` : ''].filter(Boolean).join(' · ')}`,
     ...(topics ? [`  Topics: ${topics}`] : []),
     ...(names.length ? [`  Also known as: ${names.join(', ')}`] : []),
     ...(p.arxivTitle ? [`  arXiv title now: ${p.arxivTitle}`] : []),
     '',
-    wrap(p.abstract, width, '  '),
+    wrap(displayAbstract(p), width, '  '),
     '',
     ...p.links.map(l => `  ${l.label.padEnd(22)} ${l.url}`),
   ].join('\n');

@@ -3,6 +3,7 @@
 // All corpus and user text goes through escapeMarkdown, so markdown, HTML and `command:` links inside
 // an abstract render as plain text. Only links we build ourselves (http(s) URLs from the paper's
 // cleaned links, and our own command URIs) are live.
+import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
 import { summarySentences } from './abstractSummary';
@@ -51,18 +52,18 @@ function primaryTopicLabel(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> 
 
 /** A tree tooltip: title, meta line and the abstract's first sentences; no links (tooltips are untrusted). */
 export function paperTooltipMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined): string {
-  const lead = summarySentences(paper.abstract, 260, 2);
-  return [`**${escapeMarkdown(paper.title)}**`, escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))), ...(lead ? [escapeMarkdown(lead)] : [])].join('\n\n');
+  const lead = summarySentences(displayAbstract(paper), 260, 2);
+  return [`**${escapeMarkdown(displayTitle(paper))}**`, escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))), ...(lead ? [escapeMarkdown(lead)] : [])].join('\n\n');
 }
 
 /** A full card for one paper. */
 export function paperCardMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined, options: CardOptions = {}): string {
   const name = displayName(paper);
   const lines: string[] = [];
-  lines.push(paper.shortName ? `**${escapeMarkdown(name)}** — ${escapeMarkdown(paper.title)}` : `**${escapeMarkdown(paper.title)}**`);
+  lines.push(paper.shortName ? `**${escapeMarkdown(name)}** — ${escapeMarkdown(displayTitle(paper))}` : `**${escapeMarkdown(displayTitle(paper))}**`);
   lines.push('');
   lines.push(escapeMarkdown(paperMetaLine(paper, primaryTopicLabel(paper, topics))));
-  const lead = summarySentences(paper.abstract);
+  const lead = summarySentences(displayAbstract(paper));
   if (lead) {
     lines.push('');
     lines.push(escapeMarkdown(lead));

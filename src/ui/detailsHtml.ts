@@ -3,6 +3,7 @@
 // Every piece of corpus or user text goes through escapeHtml; attributes only ever hold our own ids,
 // escaped URLs that passed an http(s) check, or the CSP nonce. The page's one script (media/details.js)
 // runs under a nonce-based CSP and only posts messages; the extension decides what they may do.
+import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
 import { arxivAbsUrl } from '../core/library/arxivId';
@@ -62,7 +63,7 @@ export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'>
     .join('');
   const relatedItems = related
     .map(r => `<li><a href="#" data-action="openPaper" data-paper="${escapeHtml(r.paper.id)}">${escapeHtml(displayName(r.paper))}</a>`
-      + `<span class="muted"> — ${escapeHtml(r.paper.shortName ? r.paper.title : `${r.paper.year}`)}${r.reason ? ` · ${escapeHtml(r.reason)}` : ''}</span></li>`)
+      + `<span class="muted"> — ${escapeHtml(r.paper.shortName ? displayTitle(r.paper) : `${r.paper.year ?? ''}`)}${r.reason ? ` · ${escapeHtml(r.reason)}` : ''}</span></li>`)
     .join('');
   const button = (action: string, label: string, title: string) =>
     `<button type="button" data-action="${action}" data-paper="${escapeHtml(paper.id)}" title="${escapeHtml(title)}">${escapeHtml(label)}</button>`;
@@ -79,7 +80,7 @@ export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'>
 <body data-paper="${escapeHtml(paper.id)}">
 <header>
   ${paper.shortName ? `<p class="short-name">${escapeHtml(paper.shortName)}</p>` : ''}
-  <h1>${escapeHtml(paper.title)}</h1>
+  <h1>${escapeHtml(displayTitle(paper))}</h1>
   <p class="meta">${metaLine(paper)}</p>
   ${paper.arxivTitle ? `<p class="muted">Now on arXiv as “${escapeHtml(paper.arxivTitle)}”</p>` : ''}
   <p class="topics">${topicChips}</p>
@@ -95,7 +96,7 @@ export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'>
 <main>
   <section>
     <h2>Abstract</h2>
-    <p class="abstract">${escapeHtml(paper.abstract)}</p>
+    <p class="abstract">${escapeHtml(displayAbstract(paper))}</p>
   </section>
   ${aliases.length ? `<section><h2>Also known as</h2><p>${aliases.map(a => `<code>${escapeHtml(a)}</code>`).join(' ')}</p></section>` : ''}
   <section>

@@ -1,5 +1,6 @@
 // Feature: completion of paper names (ranked by how the typed prefix starts a name), and of
 // citation keys inside LaTeX's \cite{…}.
+import { displayTitle } from '../core/library/display';
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName } from '../core/library/model';
@@ -36,10 +37,10 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     return snapshot.papers.map(paper => {
       const key = citeKey(paper);
       const item = new vscode.CompletionItem({ label: key, description: displayName(paper) }, vscode.CompletionItemKind.Reference);
-      item.detail = paper.title;
+      item.detail = displayTitle(paper);
       item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, snapshot));
       // Typing a name or a title word finds the key too.
-      item.filterText = `${key} ${displayName(paper)} ${paper.title}`;
+      item.filterText = `${key} ${displayName(paper)} ${displayTitle(paper)}`;
       item.insertText = key;
       item.range = replace;
       return item;
@@ -60,7 +61,7 @@ export class PaperCompletionProvider implements vscode.CompletionItemProvider {
     const ranked = rankCompletions(this.namesOf(snapshot), typed);
     const items = ranked.map(({ name, paper }, i) => {
       const item = new vscode.CompletionItem({ label: name, description: completionDescription(name, paper) }, vscode.CompletionItemKind.Reference);
-      item.detail = paper.title;
+      item.detail = displayTitle(paper);
       item.documentation = new vscode.MarkdownString(paperCardMarkdown(paper, snapshot));
       const url = paperUrl(paper);
       item.insertText = asLink && url ? `[${escapeMarkdownInline(name)}](${url})` : name;

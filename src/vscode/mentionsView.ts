@@ -1,6 +1,7 @@
 // Feature: "In This Document" — the papers the active editor mentions, each expandable to its
 // occurrences; clicking an occurrence selects it in the editor. Follows the active editor, its
 // edits (debounced) and library changes; idle while the view is hidden.
+import { displayTitle } from '../core/library/display';
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName } from '../core/library/model';
@@ -96,7 +97,7 @@ export class MentionsTreeProvider implements vscode.TreeDataProvider<MentionsTre
     if (node.kind === 'mentionGroup') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${node.occurrences.length}×${node.paper?.year !== undefined ? ` · ${node.paper.year}` : ''}`;
-      item.tooltip = node.papers.map(p => `${displayName(p)}: ${p.title}`).join('\n');
+      item.tooltip = node.papers.map(p => `${displayName(p)}: ${displayTitle(p)}`).join('\n');
       item.iconPath = new vscode.ThemeIcon(node.paper ? 'book' : 'question');
       item.contextValue = node.paper ? 'paper' : 'ambiguousMention';
       item.id = `mention:${node.papers.map(p => p.id).join('|')}`;

@@ -2,6 +2,7 @@
 // Empty input shows recently opened papers, then every paper by topic. Enter opens the details;
 // item buttons copy a markdown link or open arXiv. The same picker, in pick mode, is how other
 // commands ask for a paper.
+import { displayAbstract, displayTitle } from '../core/library/display';
 import * as vscode from 'vscode';
 import { displayName, type Paper } from '../core/library/model';
 import { clipForMessage } from '../core/text/quote';
@@ -148,7 +149,7 @@ export class SearchPick implements vscode.Disposable {
       label: displayName(paper),
       description: [paper.year === undefined ? '' : String(paper.year), topic].filter(Boolean).join(' · '),
       // The title's remainder (the short name is the label) and the abstract's first sentence.
-      detail: [paper.shortName ? paper.title.replace(/^[^:]+:\s*/, '') : '', summarySentences(paper.abstract, 160, 1)].filter(Boolean).join(' — '),
+      detail: [paper.shortName ? displayTitle(paper).replace(/^[^:]+:\s*/, '') : '', summarySentences(displayAbstract(paper), 160, 1)].filter(Boolean).join(' — '),
       alwaysShow: true,
       buttons: [COPY_LINK, OPEN_ARXIV],
       paper,

@@ -1,3 +1,4 @@
+import { displayTitle } from '../../core/library/display';
 import { parseCommandArgs } from '../args';
 import { paperJson } from '../format';
 import { type CommandSpec, UsageError } from '../types';
@@ -16,7 +17,7 @@ export const listCommand: CommandSpec = {
     }
     const rows = c.papers.map(p => {
       const name = p.shortName ?? '—';
-      return `${p.id.padEnd(11)} ${String(p.year ?? '    ')}  ${name.padEnd(24).slice(0, 24)}  ${p.title}`;
+      return `${p.id.padEnd(11)} ${String(p.year ?? '    ')}  ${name.padEnd(24).slice(0, 24)}  ${displayTitle(p)}`;
     });
     out.stdout([`${c.size} papers`, ...rows].join('\n'));
   },

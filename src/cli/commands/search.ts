@@ -1,3 +1,4 @@
+import { displayTitle } from '../../core/library/display';
 import { displayName } from '../../core/library/model';
 import { clipForMessage } from '../../core/text/quote';
 import { parseCommandArgs } from '../args';
@@ -29,7 +30,7 @@ export const searchCommand: CommandSpec = {
     }
     const rows = hits.map((h, i) => {
       const name = h.paper.shortName ? displayName(h.paper) : '—';
-      return `${String(i + 1).padStart(3)}. ${h.paper.id.padEnd(11)} ${round(h.score).toFixed(2).padStart(7)}  ${name.padEnd(24).slice(0, 24)}  ${h.paper.title}`;
+      return `${String(i + 1).padStart(3)}. ${h.paper.id.padEnd(11)} ${round(h.score).toFixed(2).padStart(7)}  ${name.padEnd(24).slice(0, 24)}  ${displayTitle(h.paper)}`;
     });
     out.stdout([`${hits.length} result${hits.length === 1 ? '' : 's'} for '${clipForMessage(query)}'`, ...rows].join('\n'));
   },

@@ -9,6 +9,7 @@
 // one paper: the first source's fields win (the bundled corpus is curated), the later ones fill what
 // it lacks and add their citation key as a name, and `origins` remembers every source.
 import { normalizeArxivId } from './arxivId';
+import { normalizeDoi } from './doi';
 import { aliasKey } from './nameKeys';
 import type { Alias, Paper, PaperOrigin, Topic } from './model';
 
@@ -106,7 +107,8 @@ export class LibrarySnapshot {
   }
 
   paperByDoi(doi: string): Paper | undefined {
-    return this.byDoi.get(normalizeDoi(doi));
+    const norm = normalizeDoi(doi);
+    return norm ? this.byDoi.get(norm) : undefined;
   }
 
   /** The paper a citation key names: a user library's key, or an id. */
@@ -193,11 +195,6 @@ export class LibrarySnapshot {
   }
 }
 
-/** Lower-case, without a resolver prefix: "https://doi.org/10.1145/X" → "10.1145/x". */
-export function normalizeDoi(doi: string): string {
-  return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '').toLowerCase();
-}
-
 /**
  * One paper from two records of the same work: `first`'s fields win, `later` fills what `first`
  * lacks, its citation key becomes a name and (if `first` has none) the key references use.
@@ -206,7 +203,7 @@ function mergePapers(first: Paper, later: Paper, origin: PaperOrigin): Paper {
   const merged: Paper = { ...first, origins: [...(first.origins ?? []), origin] };
   if (!merged.abstract && later.abstract) merged.abstract = later.abstract;
   if (!merged.arxiv && later.arxiv) merged.arxiv = normalizeArxivId(later.arxiv) ?? later.arxiv;
-  if (!merged.doi && later.doi) merged.doi = normalizeDoi(later.doi);
+  if (!merged.doi && later.doi) merged.doi = normalizeDoi(later.doi) ?? merged.doi;
   if (merged.year === undefined && later.year !== undefined) merged.year = later.year;
   if (merged.month === undefined && later.month !== undefined) merged.month = later.month;
   if (!merged.firstAuthor && later.firstAuthor) merged.firstAuthor = later.firstAuthor;

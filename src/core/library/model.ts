@@ -1,3 +1,5 @@
+import { displayTitle } from './display';
+
 // The paper model every feature reads. Plain data: serialisable to dist/corpus.json and across a
 // worker boundary as is. A paper may come from the bundled corpus, a user's bibliography, their
 // collection or arXiv; the library merges those that are the same work (library.ts).
@@ -104,7 +106,7 @@ export interface CorpusData {
   papers: Paper[];
 }
 
-/** The name to show for a paper: its short name, else its title. */
+/** The name to show for a paper: its short name, else its title (as displayed: library/display.ts). */
 export function displayName(paper: Paper): string {
-  return paper.shortName ?? paper.title;
+  return paper.shortName ?? displayTitle(paper);
 }

@@ -1,4 +1,5 @@
 // Reference formats for a paper: a markdown link, a BibTeX entry, a citation key and \cite{key}.
+import { displayTitle } from '../library/display';
 import { arxivAbsUrl } from '../library/arxivId';
 import { displayName, type Paper } from '../library/model';
 
@@ -52,7 +53,7 @@ export function authorYear(paper: Paper): string {
 
 /** `[Title](https://arxiv.org/abs/id) (Author et al., year)`; without a URL, the title as text. */
 export function markdownLink(paper: Paper): string {
-  const label = escapeMarkdownInline(paper.title.replace(/\$\^\{?2\}?\$/g, '²').replace(/\\&/g, '&'));
+  const label = escapeMarkdownInline(displayTitle(paper));
   const url = paperUrl(paper);
   const who = authorYear(paper);
   return `${url ? `[${label}](${url})` : label}${who ? ` (${who})` : ''}`;
