@@ -30,6 +30,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // ES module builds first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
 };
@@ -37,6 +39,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Reads users' library files off the extension host's thread (src/node/libraryLoader.ts starts it).
+  { ...common, entryPoints: ['src/node/libraryWorker.ts'], outfile: 'dist/libraryWorker.js' },
 ];
 
 async function main() {

@@ -15,6 +15,7 @@ import { activatePapersView, type PapersView } from './vscode/papersView';
 import { RecentPapers } from './vscode/recentPapers';
 import { activateReferenceCommands } from './vscode/referenceCommands';
 import { activateSearchPick, type SearchPick } from './vscode/searchPick';
+import { activateUserLibraries, type UserLibraries } from './vscode/userLibraries';
 
 /** What activate() returns to other extensions. */
 export interface PaperLensApi {
@@ -32,6 +33,7 @@ export interface PaperLensTestHooks {
   papers: PapersView;
   mentions: MentionsView;
   details: DetailsPanel;
+  userLibraries: UserLibraries;
 }
 
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
@@ -43,6 +45,15 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   context.subscriptions.push(library, recent, scanner);
   const snapshot = () => library.snapshot();
   const onDidChangeLibrary = library.onDidChange;
+  const output = vscode.window.createOutputChannel('Paper Lens');
+  context.subscriptions.push(output);
+  const userLibraries = activateUserLibraries(context, {
+    library: () => library.paperLens().library,
+    distDir: context.asAbsolutePath('dist'),
+    output,
+    // A new library: index it in the background, so the first search does not wait.
+    loaded: () => void library.current().search.prepareAsync(),
+  });
 
   const { searchPick, picker } = activateSearchPick(context, {
     snapshot,
@@ -84,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
 
   const api: PaperLensApi = { activationMs: performance.now() - started };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    api.testing = { library, recent, scanner, searchPick, papers, mentions, details };
+    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries };
   }
   return api;
 }
