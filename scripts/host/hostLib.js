@@ -39,6 +39,12 @@ function freePort() {
   });
 }
 
+/** One line from any error: Playwright's carry ANSI colours and a multi-line call log. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+function oneLine(e) {
+  return String((e && e.message) || e).replace(ANSI, '').split('\n')[0].trim();
+}
+
 /** A port someone else holds: callers turn it into advice (start.js suggests --port). */
 class PortInUseError extends Error {
   constructor(port) {
@@ -241,4 +247,4 @@ function workbenchUrl(hostport, folder, { extensionPath, testsPath } = {}) {
   return `http://${hostport}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { PROJECT_DIR, HOST_DIR, PortInUseError, portIsFree, isCodeServerHealthz, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };
+module.exports = { PROJECT_DIR, HOST_DIR, oneLine, PortInUseError, portIsFree, isCodeServerHealthz, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };

@@ -9,7 +9,7 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const { PROJECT_DIR, PortInUseError, portIsFree, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl } = require('./hostLib');
+const { PROJECT_DIR, PortInUseError, portIsFree, oneLine, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl } = require('./hostLib');
 
 class UsageError extends Error {}
 
@@ -38,9 +38,6 @@ async function suggestPort(taken) {
   });
 }
 
-/** One line from any error: Playwright's carry ANSI colours and a multi-line call log. */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-const oneLine = e => String((e && e.message) || e).replace(ANSI, '').split('\n')[0].trim();
 
 /** Runs one step of --check, turning a failure into "<what> (<why>)". */
 async function step(what, fn) {

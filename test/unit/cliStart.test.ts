@@ -120,6 +120,13 @@ describe('npm start on a taken port', () => {
     }
   });
 
+  it('turns a Playwright error (ANSI colours, call log) into one plain line', async () => {
+    const esc = String.fromCharCode(27);
+    const message = `locator.waitFor: Timeout 60000ms exceeded.\nCall log:\n  ${esc}[2m- waiting for locator('.activitybar')${esc}[22m\n`;
+    const r = await run(['-e', `console.log(JSON.stringify(require(${JSON.stringify(HOST_LIB)}).oneLine(new Error(${JSON.stringify(`${esc}[31m${message}`)}))))`], env);
+    assert.strictEqual(JSON.parse(r.stdout), 'locator.waitFor: Timeout 60000ms exceeded.');
+  });
+
   describe('hostLib.startServer', () => {
     /** Starts the stub through startServer in a child process; prints what came of it as JSON. */
     async function startStub(mode: string, port: number): Promise<{ ok?: boolean; name?: string; message?: string; port?: number; newRuns?: string[] }> {
