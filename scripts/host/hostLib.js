@@ -18,7 +18,7 @@ function ensureHost() {
     const csHome = fs.readFileSync(marker, 'utf8').trim();
     if (fs.existsSync(path.join(csHome, 'out/node/entry.js')) && fs.existsSync(CHROMIUM)) return csHome;
   }
-  console.log('[host] offline VS Code host missing: running scripts/host/setup.sh');
+  console.log('[host] offline VS Code host missing: running scripts/host/setup.sh (once, about 1-2 minutes)');
   const r = spawnSync('bash', [path.join(__dirname, 'setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('host setup failed (see the messages above)');
   return fs.readFileSync(marker, 'utf8').trim();
