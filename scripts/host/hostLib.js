@@ -45,6 +45,16 @@ function oneLine(e) {
   return String((e && e.message) || e).replace(ANSI, '').split('\n')[0].trim();
 }
 
+/**
+ * Workbench and extension-host lines a test run does not need: gallery lookups on an offline
+ * machine, the host's connection chatter, and routine start-up lines of VS Code 1.100 (builtin
+ * extension cache, service worker, chat session storage). Relayed anyway with RUNNER_VERBOSE=1.
+ */
+const HOST_NOISE = /open-vsx|ENOTFOUND|extensionquery|marketplace|^(Resolving|Resolved|Creating a socket)|^Updating additional builtin extensions cache|^\[Service Worker\] registered|^ChatSessionStore: Migrating /;
+function isHostNoise(text) {
+  return HOST_NOISE.test(text);
+}
+
 /** A port someone else holds: callers turn it into advice (start.js suggests --port). */
 class PortInUseError extends Error {
   constructor(port) {
@@ -247,4 +257,4 @@ function workbenchUrl(hostport, folder, { extensionPath, testsPath } = {}) {
   return `http://${hostport}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { PROJECT_DIR, HOST_DIR, oneLine, PortInUseError, portIsFree, isCodeServerHealthz, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };
+module.exports = { PROJECT_DIR, HOST_DIR, oneLine, isHostNoise, PortInUseError, portIsFree, isCodeServerHealthz, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };

@@ -1,5 +1,5 @@
 // `npm start` (scripts/host/start.js) and the host's start-up check (scripts/host/hostLib.js), run
-// as real processes against a taken port. A stub stands in for code-server: these tests never start
+// as real processes against a taken port; and the test runner's filter of host output. A stub stands in for code-server: these tests never start
 // the real one, and the stub leaves a mark when it is started where it must not be.
 import * as assert from 'assert';
 import { spawn } from 'child_process';
@@ -173,5 +173,24 @@ describe('npm start on a taken port', () => {
       assert.strictEqual(r.name, 'Error');
       assert.match(r.message!, /^a code-server that did not say it listens on 127\.0\.0\.1:\d+ answers there; see /);
     });
+  });
+});
+
+describe('test runner output', () => {
+  it('drops routine host start-up lines and keeps the suite\'s report and host trouble', async () => {
+    const lines = [
+      'Updating additional builtin extensions cache',
+      '[Service Worker] registered',
+      'ChatSessionStore: Migrating 0 chat sessions from storage service to file system',
+      'Resolving connection token (127.0.0.1:4000)...',
+      'getaddrinfo ENOTFOUND open-vsx.org',
+      '[paper-lens tests] running in VS Code 1.100.3 (code-server, web UI)',
+      '    ✔ activates and registers every command it contributes (1027ms)',
+      'Extension host (Remote) is unresponsive.',
+      '  1) paper commands from the palette (the real picker)',
+    ];
+    const script = `const h = require(${JSON.stringify(HOST_LIB)}); console.log(JSON.stringify(${JSON.stringify(lines)}.filter(l => !h.isHostNoise(l))));`;
+    const r = await run(['-e', script], {});
+    assert.deepStrictEqual(JSON.parse(r.stdout), lines.slice(5));
   });
 });
