@@ -73,12 +73,15 @@ describe('bench report', () => {
       assert.strictEqual(without.keys.library20kLoadMs, null);
       assert.strictEqual(without.keys.workspaceScanMs, null);
       assert.strictEqual(without.keys.coldFirstSearchMs, 71.5);
-      fs.writeFileSync(path.join(dir, 'library.json'), JSON.stringify({ papers: 20000, loadMs: { median: 412.345, min: 400, max: 450 } }));
-      fs.writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify({ files: 300, scanMs: 95.5 }));
+      fs.writeFileSync(path.join(dir, 'library.json'), JSON.stringify({ library20kLoadMs: { median: 412.345, min: 400, max: 450 }, entries: 20000 }));
+      fs.writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify({ workspaceScanMs: 32579.9, maxStallMs: 720.9, details: { runs: 1 } }));
       const { keys, results } = summarize(readInputs(dir), machine);
       assert.strictEqual(keys.library20kLoadMs, 412.35);
-      assert.strictEqual(keys.workspaceScanMs, 95.5);
+      assert.strictEqual(keys.workspaceScanMs, 32579.9);
       assert.deepStrictEqual((results.ranges as Record<string, unknown>).library20kLoadMs, [400, 450]);
+      assert.ok(!('workspaceScanMs' in (results.ranges as Record<string, unknown>)), 'a plain number has no range');
+      fs.writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify({ scanMs: 12 }));
+      assert.strictEqual(summarize(readInputs(dir), machine).keys.workspaceScanMs, null, 'only the documented key is read');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
