@@ -127,15 +127,19 @@ describe('npm start on a taken port', () => {
     assert.strictEqual(JSON.parse(r.stdout), 'locator.waitFor: Timeout 60000ms exceeded.');
   });
 
-  describe('hostLib.startServer', () => {
+  describe('hostLib.startServer', function () {
+    // Generous start-up timeouts: on 2 busy shared cores a stub can take seconds to start. The
+    // cases that must time out wait the shorter one.
+    this.timeout(40000);
+
     /** Starts the stub through startServer in a child process; prints what came of it as JSON. */
-    async function startStub(mode: string, port: number): Promise<{ ok?: boolean; name?: string; message?: string; port?: number; newRuns?: string[] }> {
+    async function startStub(mode: string, port: number, startTimeoutMs = 15000): Promise<{ ok?: boolean; name?: string; message?: string; port?: number; newRuns?: string[] }> {
       const driver = `
         const h = require(${JSON.stringify(HOST_LIB)});
         const fs = require('fs'), path = require('path');
         const runs = () => fs.existsSync(path.join(h.HOST_DIR, 'runs')) ? fs.readdirSync(path.join(h.HOST_DIR, 'runs')) : [];
         const before = runs();
-        h.startServer({ csHome: h.ensureHost(), port: ${port}, startTimeoutMs: 3000 }).then(
+        h.startServer({ csHome: h.ensureHost(), port: ${port}, startTimeoutMs: ${startTimeoutMs} }).then(
           async s => { await s.discard(); console.log(JSON.stringify({ ok: true })); process.exit(0); },
           e => { console.log(JSON.stringify({ name: e.constructor.name, message: e.message, port: e.port, newRuns: runs().filter(r => !before.includes(r)) })); process.exit(0); });`;
       const r = await run(['-e', driver], { ...env, STUB_MODE: mode });
@@ -163,13 +167,13 @@ describe('npm start on a taken port', () => {
     });
 
     it('refuses a server whose /healthz is not code-server\'s', async () => {
-      const r = await startStub('other', await freePort());
+      const r = await startStub('other', await freePort(), 6000);
       assert.strictEqual(r.name, 'Error');
       assert.match(r.message!, /^something other than code-server answers on 127\.0\.0\.1:\d+; see .*server\.log$/);
     });
 
     it('refuses a code-server answer when its own child never said it listens there', async () => {
-      const r = await startStub('unannounced', await freePort());
+      const r = await startStub('unannounced', await freePort(), 6000);
       assert.strictEqual(r.name, 'Error');
       assert.match(r.message!, /^a code-server that did not say it listens on 127\.0\.0\.1:\d+ answers there; see /);
     });
