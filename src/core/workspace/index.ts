@@ -1,4 +1,16 @@
-// The workspace mention index (in progress): which files of a folder are notes.
+// The workspace mention index: which notes of a folder mention which papers, kept current note by
+// note and cached between sessions.
+//
+//   const selection = new FileSelection({ extensions, excludes: [filesExclude, searchExclude] });
+//   const index = new WorkspaceMentionIndex();
+//   const fp = libraryFingerprint(papers, extensionVersion);
+//   const plan = planScan(index, filesOnDisk, fp);            // what changed since the cache
+//   index.setNote({ path, size, mtime, fingerprint: fp, mentions: noteMentions(detector, text) });
+//   index.papers();  index.mentionsOf(id);  index.notesOf(id);
+//   for (const line of encodeCache(index.entries())) write(line);   // and CacheReader to read back
+//
+// Pure: no file system, no worker, no `vscode` (src/node/workspaceScanner.ts does the I/O).
+export { CACHE_FORMAT, CACHE_VERSION, type CacheHeader, type CacheTables, CacheFormatError, CacheReader, decodeCache, encodeCache } from './cacheFormat';
 export {
   BINARY_SNIFF_BYTES,
   decodeNote,
@@ -17,3 +29,7 @@ export {
   type SkipReason,
   VSCODE_DEFAULT_EXCLUDES,
 } from './filePolicy';
+export { hash53, libraryFingerprint } from './fingerprint';
+export { comparePaths, type IndexChange, type NoteEntry, type NoteMentionsOfPaper, type NoteStamp, type PaperMentionCount, WorkspaceMentionIndex } from './mentionIndex';
+export { type MentionFinder, type NoteMention, noteMentions, PREVIEW_AFTER, PREVIEW_BEFORE } from './noteMentions';
+export { type NoteFile, planScan, type ScanPlan } from './scanPlan';
