@@ -4,7 +4,7 @@
 // them as they are on Windows too).
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeNote, FileSelection, type FileSelectionOptions, looksBinary, type MentionFinder, type NoteFile, noteMentions, type ResolvedFileSelection, type SkipReason } from '../core/workspace';
+import { decodeNote, FileSelection, type FileSelectionOptions, looksBinary, type MentionFinder, type NoteFile, packMentions, packNoteMentions, type ResolvedFileSelection, type SkipReason } from '../core/workspace';
 import type { ScanResult } from './workspaceProtocol';
 
 /** The index key of a file system path: absolute, '/'-separated, no trailing '/'. */
@@ -155,7 +155,8 @@ export class FolderNoteFilter {
 
 /** A note's result from its bytes as read: no mentions for a binary file (see ScanResult). */
 export function scanNoteBytes(path: string, size: number, mtime: number, bytes: Uint8Array, finder: MentionFinder): ScanResult {
-  return { path, size, mtime, mentions: looksBinary(bytes) ? [] : noteMentions(finder, decodeNote(bytes)) };
+  // A fresh empty pack, not a shared constant: its buffer is transferred to the host.
+  return { path, size, mtime, mentions: looksBinary(bytes) ? packMentions([]) : packNoteMentions(finder, decodeNote(bytes)) };
 }
 
 function missingOrUnreadable(path: string, e: unknown): ScanResult {

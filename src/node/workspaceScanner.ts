@@ -1,13 +1,13 @@
 // Keeps a WorkspaceMentionIndex current from the file system without holding the extension host's
-// thread: listing and scanning run in worker threads (workspaceWorker.ts); this side only applies
-// their results a chunk at a time, answers single saved notes in process, and reads and writes the
-// cache in time slices.
+// thread: listing, scanning and the cache's reading and writing run in a worker thread
+// (workspaceWorker.ts); this side applies their results a chunk at a time (packed mentions arrive
+// as transferred buffers) and scans single saved notes in process.
 //
 //   const scanner = new WorkspaceScanner({ index, papers, fingerprint, finder });
-//   await scanner.loadCache(cacheFile);                          // context.storageUri, not the workspace
-//   await scanner.scanFolders([root], { onProgress, signal });   // reads only what changed
-//   await scanner.updateNote(savedPath);                         // one note, in process when small
-//   await scanner.saveCache(cacheFile);
+//   const cache = path.join(context.storageUri.fsPath, 'workspace-mentions.ndjson');  // never in the workspace
+//   await scanner.scanFolders([root], { cacheFile: cache, onProgress, signal });      // reads only what changed
+//   await scanner.updateNote(savedPath);                                               // one note, in process when small
+//   await scanner.saveCache(cache);
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -15,21 +15,19 @@ import { Worker } from 'worker_threads';
 import { MentionDetector } from '../core/mentions';
 import type { Paper } from '../core/model';
 import {
-  CacheFormatError,
-  CacheReader,
-  encodeCache,
+  type CacheTables,
   type FileSelectionOptions,
   type MentionFinder,
   type NoteEntry,
   type NoteFile,
-  noteMentions,
+  packNoteMentions,
   planScan,
   resolveFileSelection,
   type ResolvedFileSelection,
   type WorkspaceMentionIndex,
 } from '../core/workspace';
 import { noteKey, scanNoteFile } from './workspaceFiles';
-import type { FromWorker, ScanResult, ToWorker } from './workspaceProtocol';
+import { type FromWorker, type ScanResult, type ToWorker, unpackListing } from './workspaceProtocol';
 
 /**
  * Notes up to this size are scanned on the host's thread when saved: a 256 KB note takes about 4 ms
@@ -48,8 +46,17 @@ export const CHUNK_BYTES = 256 * 1024;
 const CHUNK_NOTES = 200;
 /** Chunks a worker holds at once: one to scan, one queued, so it never waits for the host. */
 const IN_FLIGHT = 2;
-/** Host work between yields when loading or saving the cache. */
+/** Cache entries per message when saving: ~1 MB, a millisecond of copying on the host's thread. */
+const SAVE_CHUNK_BYTES = 1 << 20;
+/**
+ * Host work per turn of the event loop when applying results. Node delivers every message a worker
+ * has queued in one turn, so results are not applied as they arrive but queued and applied in
+ * slices of this length: a burst of cache batches (the worker reads faster than the host applies)
+ * must not become one long stall.
+ */
 const SLICE_MS = 8;
+/** Cached entries applied per queued job: a few milliseconds of index updates at most. */
+const APPLY_ENTRIES = 50;
 
 export interface WorkspaceScannerOptions {
   index: WorkspaceMentionIndex;
@@ -68,6 +75,11 @@ export interface WorkspaceScannerOptions {
 }
 
 export interface ScanOptions {
+  /**
+   * A cache to load first (scanFolders): the worker reads it while it lists the folders, and the
+   * notes it holds current are not read again. A missing or foreign cache is no error.
+   */
+  cacheFile?: string;
   /** Called with notes done and notes to scan: once at 0 when the plan is known, then after every chunk. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the workers at once; the scan rejects with an AbortError and the index keeps every note applied so far. */
@@ -75,6 +87,8 @@ export interface ScanOptions {
 }
 
 export interface ScanSummary {
+  /** What loading `cacheFile` gave, when one was asked for. */
+  cache?: CacheLoad;
   /** Notes the folders hold (0 for scanNotes). */
   notes: number;
   /** Notes read and scanned. */
@@ -147,20 +161,33 @@ export class WorkspaceScanner {
   }
 
   /**
-   * Brings the index up to date with the notes under `roots` (absolute folder paths): lists them in
-   * a worker, removes entries of notes that are gone, and scans only new and changed notes.
+   * Brings the index up to date with the notes under `roots` (absolute folder paths): loads the
+   * cache if asked, lists the folders in a worker, removes entries of notes that are gone, and
+   * scans only new and changed notes.
    */
   async scanFolders(roots: readonly string[], options: ScanOptions = {}): Promise<ScanSummary> {
     const t0 = performance.now();
     const keys = roots.map(noteKey);
     const session = this.startSession(Math.max(1, this.workerCount), options.signal);
     try {
-      const listing = await session.list(keys, this.selection);
+      // Both requests go to the first worker, which answers them in order: the cache's entries are
+      // applied here while the worker lists.
+      const cache = options.cacheFile === undefined ? undefined : session.loadCache(options.cacheFile, batch => this.addLoaded(batch, session.startSeq));
+      cache?.catch(() => undefined);
+      const listed = session.list(keys, this.selection);
+      const loaded = await cache;
+      const listing = await listed;
+      // Unpacking 10,000 notes, planning and removing each take a few milliseconds on their own
+      // (plus the garbage they leave): one turn of the event loop each, not one for all.
+      await yieldToEventLoop();
       const plan = planScan(this.index, listing, session.fingerprint, keys);
+      await yieldToEventLoop();
       const stale = plan.remove.filter(p => !this.isSuperseded(p, session.startSeq));
       if (stale.length) this.index.remove(stale);
       const scanned = await session.scan(plan.scan, options.onProgress);
-      return { notes: listing.length, scanned: scanned.scanned, unchanged: plan.unchanged, removed: stale.length + scanned.removed, bytes: scanned.bytes, ms: performance.now() - t0 };
+      const summary: ScanSummary = { notes: listing.length, scanned: scanned.scanned, unchanged: plan.unchanged, removed: stale.length + scanned.removed, bytes: scanned.bytes, ms: performance.now() - t0 };
+      if (loaded) summary.cache = loaded;
+      return summary;
     } finally {
       this.endSession(session);
     }
@@ -195,7 +222,7 @@ export class WorkspaceScanner {
       const stat = await fs.promises.stat(key).catch(() => undefined);
       if (!stat?.isFile()) result = { path: key, skipped: 'missing' };
       else if (stat.size > this.selection.maxFileBytes) result = { path: key, skipped: 'tooLarge' };
-      else result = { path: key, size: stat.size, mtime: stat.mtimeMs, mentions: noteMentions(this.inProcessFinder(), text) };
+      else result = { path: key, size: stat.size, mtime: stat.mtimeMs, mentions: packNoteMentions(this.inProcessFinder(), text) };
     } else {
       const size = (await fs.promises.stat(key).catch(() => undefined))?.size ?? 0;
       if (size > this.inProcessMaxBytes && size <= this.selection.maxFileBytes) {
@@ -231,96 +258,40 @@ export class WorkspaceScanner {
   }
 
   /**
-   * Loads the cache into the index, a time slice at a time. Entries for notes the index already has
-   * (updated since) are left alone; a cache of another format or version loads nothing.
+   * Loads a cache into the index (read and checked in a worker). Entries for notes the index
+   * already has, or that were updated meanwhile, are left alone; a cache of another format or
+   * version loads nothing. `scanFolders` with `cacheFile` does this while it lists.
    */
   async loadCache(file: string, signal?: AbortSignal): Promise<CacheLoad> {
-    let buffer: Buffer;
+    const session = this.startSession(1, signal);
     try {
-      buffer = await fs.promises.readFile(file);
-    } catch (e) {
-      return { notes: 0, rejected: 0, error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache' : (e as Error).message };
+      return await session.loadCache(file, batch => this.addLoaded(batch, session.startSeq));
+    } finally {
+      this.endSession(session);
     }
-    const startSeq = this.seq;
-    let pos = buffer.indexOf(10);
-    let reader: CacheReader;
-    try {
-      reader = new CacheReader(buffer.toString('utf8', 0, pos < 0 ? buffer.length : pos));
-    } catch (e) {
-      if (e instanceof CacheFormatError) return { notes: 0, rejected: 0, error: e.message };
-      throw e;
-    }
-    pos = pos < 0 ? buffer.length : pos + 1;
-    let loaded = 0;
-    let rejected = 0;
-    let batch: NoteEntry[] = [];
-    let sliceStart = performance.now();
-    while (pos < buffer.length) {
-      const nl = buffer.indexOf(10, pos);
-      const end = nl < 0 ? buffer.length : nl;
-      const entry = end > pos ? reader.decodeLine(buffer.toString('utf8', pos, end)) : undefined;
-      if (end > pos && !entry) rejected++;
-      pos = end + 1;
-      if (entry && !this.index.has(entry.path) && !this.isSuperseded(entry.path, startSeq)) batch.push(entry);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        loaded += this.addLoaded(batch);
-        batch = [];
-        await yieldToEventLoop();
-        if (signal?.aborted) throw abortError();
-        sliceStart = performance.now();
-      }
-    }
-    loaded += this.addLoaded(batch);
-    return { notes: loaded, rejected };
   }
 
-  /** Adds cached entries, except for notes updated while the cache was loading. */
-  private addLoaded(batch: NoteEntry[]): number {
-    const fresh = batch.filter(e => !this.index.has(e.path));
+  /** Adds cached entries, except for notes indexed or updated since the load began. */
+  private addLoaded(batch: NoteEntry[], startSeq: number): number {
+    const fresh = batch.filter(e => !this.index.has(e.path) && !this.isSuperseded(e.path, startSeq));
     this.index.setNotes(fresh);
     return fresh.length;
   }
 
   /**
-   * Writes the index to `file` (a temporary file renamed over it, so a crash leaves the old cache),
-   * a time slice at a time. Returns the bytes written. The index may change meanwhile: the cache is
-   * the snapshot taken when the call began.
+   * Writes the index to `file` in a worker (a temporary file renamed over it, so a crash leaves the
+   * old cache whole). The cache is the index as it was when the call began; this side only copies
+   * the packed entries over, ~1 MB per turn of the event loop. Returns the bytes written.
    */
-  async saveCache(file: string): Promise<number> {
+  async saveCache(file: string, signal?: AbortSignal): Promise<number> {
     const entries = [...this.index.entries()];
-    const lines = encodeCache(entries, { papers: this.index.paperIds(), fingerprints: this.index.fingerprints() });
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    const handle = await fs.promises.open(tmp, 'w');
-    let bytes = 0;
+    const tables = { papers: this.index.paperIds(), fingerprints: this.index.fingerprints() };
+    const session = this.startSession(1, signal);
     try {
-      let pending: string[] = [];
-      let pendingChars = 0;
-      let sliceStart = performance.now();
-      const flush = async () => {
-        if (!pending.length) return;
-        const chunk = Buffer.from(pending.join(''), 'utf8');
-        pending = [];
-        pendingChars = 0;
-        bytes += chunk.length;
-        await handle.write(chunk);
-        sliceStart = performance.now();
-      };
-      for (const line of lines) {
-        pending.push(line);
-        pendingChars += line.length;
-        if (pendingChars > 1 << 20) await flush();
-        else if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
-      }
-      await flush();
+      return await session.saveCache(file, tables, entries);
     } finally {
-      await handle.close();
+      this.endSession(session);
     }
-    await fs.promises.rename(tmp, file);
-    return bytes;
   }
 
   /** Stops every scan under way (their promises reject with an AbortError). */
@@ -385,9 +356,55 @@ interface SessionOptions {
   signal: AbortSignal | undefined;
 }
 
+/** Jobs run on the host's thread a time slice per turn of the event loop, in order. */
+class SlicedQueue {
+  private readonly jobs: (() => void)[] = [];
+  private scheduled = false;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly onError: (e: Error) => void) {}
+
+  push(job: () => void): void {
+    this.jobs.push(job);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.drain());
+    }
+  }
+
+  /** Resolves once every job pushed so far has run (or was cleared). */
+  idle(): Promise<void> {
+    return this.scheduled ? new Promise(resolve => this.waiting.push(resolve)) : Promise.resolve();
+  }
+
+  clear(): void {
+    this.jobs.length = 0;
+  }
+
+  private drain(): void {
+    const start = performance.now();
+    while (this.jobs.length && performance.now() - start < SLICE_MS) {
+      try {
+        this.jobs.shift()!();
+      } catch (e) {
+        this.jobs.length = 0;
+        this.onError(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    if (this.jobs.length) {
+      setImmediate(() => this.drain());
+      return;
+    }
+    this.scheduled = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
 interface Pending {
   resolve: (message: FromWorker) => void;
   reject: (error: Error) => void;
+  /** For requests answered in several messages: each 'cacheBatch' before the final reply. */
+  partial?: (message: Extract<FromWorker, { type: 'cacheBatch' }>) => void;
 }
 
 /** One scan's workers: started for it and terminated after it, so an idle extension holds no thread or second detector. */
@@ -399,6 +416,8 @@ class ScanSession {
   private nextId = 1;
   private failure: Error | undefined;
   private closed = false;
+  /** Where results wait to be applied to the index; cleared on failure or abort, so nothing is applied after. */
+  private readonly applying = new SlicedQueue(e => this.fail(e));
   private readonly onAbort = () => this.abort();
 
   constructor(private readonly options: SessionOptions) {
@@ -422,10 +441,60 @@ class ScanSession {
     }
   }
 
+  /** Streams a cache's entries to `apply` as the worker reads them. */
+  async loadCache(file: string, apply: (entries: NoteEntry[]) => number): Promise<CacheLoad> {
+    let applied = 0;
+    const reply = await this.request(0, id => ({ type: 'loadCache', id, file }), batch => {
+      for (let k = 0; k < batch.entries.length; k += APPLY_ENTRIES) {
+        const part = batch.entries.slice(k, k + APPLY_ENTRIES);
+        this.applying.push(() => {
+          applied += apply(part);
+        });
+      }
+    });
+    if (reply.type !== 'cacheLoaded') throw new Error('workspace worker: unexpected reply to loadCache');
+    await this.applying.idle();
+    if (this.failure) throw this.failure;
+    const result: CacheLoad = { notes: applied, rejected: reply.rejected };
+    if (reply.error) result.error = reply.error;
+    return result;
+  }
+
+  /** Sends the entries to the worker ~1 MB at a time, yielding between messages, and waits for the file. */
+  async saveCache(file: string, tables: CacheTables, entries: readonly NoteEntry[]): Promise<number> {
+    const saved = this.request(0, id => ({ type: 'saveCache', id, part: 'begin', file, tables, notes: entries.length }));
+    saved.catch(() => undefined);
+    const id = this.nextId - 1;
+    try {
+      let chunk: NoteEntry[] = [];
+      let bytes = 0;
+      const send = async () => {
+        this.post(0, { type: 'saveCache', id, part: 'entries', entries: chunk });
+        chunk = [];
+        bytes = 0;
+        await yieldToEventLoop();
+      };
+      for (const e of entries) {
+        chunk.push(e);
+        bytes += e.mentions.data.byteLength + e.mentions.previews.byteLength + e.path.length;
+        if (bytes >= SAVE_CHUNK_BYTES) await send();
+      }
+      if (chunk.length) await send();
+      this.post(0, { type: 'saveCache', id, part: 'end' });
+      const reply = await saved;
+      if (reply.type !== 'cacheSaved') throw new Error('workspace worker: unexpected reply to saveCache');
+      return reply.bytes;
+    } catch (e) {
+      // A save cut short leaves its temporary file (the worker names it so): the old cache stays.
+      await fs.promises.rm(`${file}.${process.pid}.${id}.tmp`, { force: true });
+      throw e;
+    }
+  }
+
   async list(roots: string[], selection: ResolvedFileSelection): Promise<NoteFile[]> {
     const reply = await this.request(0, id => ({ type: 'list', id, roots, selection }));
     if (reply.type !== 'listed') throw new Error('workspace worker: unexpected reply to list');
-    return reply.files;
+    return unpackListing(reply);
   }
 
   /** Scans `files` across the workers and applies each chunk's results as it arrives. */
@@ -448,19 +517,22 @@ class ScanSession {
         const dispatchSeq = this.options.currentSeq();
         return this.request(w, id => ({ type: 'scan', id, paths })).then(reply => {
           if (reply.type !== 'scanned') throw new Error('workspace worker: unexpected reply to scan');
-          const entries: NoteEntry[] = [];
-          const gone: string[] = [];
-          for (const r of reply.results) {
-            if (this.options.isSuperseded(r.path, dispatchSeq)) continue;
-            if ('skipped' in r) gone.push(r.path);
-            else entries.push({ path: r.path, size: r.size, mtime: r.mtime, fingerprint, mentions: r.mentions });
-          }
-          index.setNotes(entries);
-          if (gone.length) removed += index.remove(gone).length;
-          scanned += entries.length;
-          bytes += reply.bytes;
-          done += paths.length;
-          onProgress?.(done, total);
+          // Applied in a later slice; the worker gets its next chunk now.
+          this.applying.push(() => {
+            const entries: NoteEntry[] = [];
+            const gone: string[] = [];
+            for (const r of reply.results) {
+              if (this.options.isSuperseded(r.path, dispatchSeq)) continue;
+              if ('skipped' in r) gone.push(r.path);
+              else entries.push({ path: r.path, size: r.size, mtime: r.mtime, fingerprint, mentions: r.mentions });
+            }
+            index.setNotes(entries);
+            if (gone.length) removed += index.remove(gone).length;
+            scanned += entries.length;
+            bytes += reply.bytes;
+            done += paths.length;
+            onProgress?.(done, total);
+          });
         });
       };
       const queue = () => {
@@ -478,6 +550,8 @@ class ScanSession {
       }
     };
     await Promise.all(this.workers.map((_, w) => runWorker(w)));
+    await this.applying.idle();
+    if (this.failure) throw this.failure;
     return { scanned, removed, bytes };
   }
 
@@ -492,18 +566,31 @@ class ScanSession {
     this.workers.length = 0;
   }
 
-  private request(worker: number, make: (id: number) => ToWorker): Promise<FromWorker> {
+  private request(worker: number, make: (id: number) => ToWorker, partial?: Pending['partial']): Promise<FromWorker> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<FromWorker>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[worker].postMessage(make(id));
+      this.pending.set(id, partial ? { resolve, reject, partial } : { resolve, reject });
+      this.post(worker, make(id));
     });
+  }
+
+  private post(worker: number, message: ToWorker): void {
+    if (this.failure) throw this.failure;
+    this.workers[worker].postMessage(message);
   }
 
   private receive(message: FromWorker): void {
     const p = this.pending.get(message.id);
     if (!p) return;
+    if (message.type === 'cacheBatch') {
+      try {
+        p.partial?.(message);
+      } catch (e) {
+        this.fail(e instanceof Error ? e : new Error(String(e)));
+      }
+      return;
+    }
     this.pending.delete(message.id);
     if (message.type === 'failed') p.reject(new Error(`workspace worker: ${message.message}`));
     else p.resolve(message);
@@ -513,6 +600,7 @@ class ScanSession {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    this.applying.clear();
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
     this.close();

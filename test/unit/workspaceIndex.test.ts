@@ -9,12 +9,18 @@ import {
   hash53,
   libraryFingerprint,
   type MentionFinder,
+  isValidPacked,
+  MENTION_FIELDS,
+  mentionCount,
   type NoteEntry,
-  type NoteMention,
   noteMentions,
+  packMentions,
+  packNoteMentions,
+  paperLists,
   planScan,
   PREVIEW_AFTER,
   PREVIEW_BEFORE,
+  unpackMentions,
   WorkspaceMentionIndex,
 } from '../../src/core/workspace';
 import { corpusData, testCorpus } from './testCorpus';
@@ -41,14 +47,14 @@ const finder = wordFinder({ Alpha: ['a'], Beta: ['b'], Gamma: ['a', 'b'] });
 const FP = 'fp1';
 
 function entry(path: string, text: string, fingerprint = FP, size = text.length, mtime = 1000): NoteEntry {
-  return { path, size, mtime, fingerprint, mentions: noteMentions(finder, text) };
+  return { path, size, mtime, fingerprint, mentions: packNoteMentions(finder, text) };
 }
 
 /** The counts recomputed from the entries alone: what the incremental tallies must always equal. */
 function recount(index: WorkspaceMentionIndex) {
   const counts = new Map<string, { mentions: number; ambiguous: number; notes: Set<string> }>();
   for (const e of index.entries()) {
-    for (const m of e.mentions) {
+    for (const m of unpackMentions(e.mentions)) {
       for (const p of m.papers) {
         const c = counts.get(p) ?? { mentions: 0, ambiguous: 0, notes: new Set<string>() };
         c.mentions++;
@@ -199,7 +205,7 @@ describe('workspace mention index', () => {
         else if (r < 0.75) index.remove(pick([...paths, '/w/s', '/w/t']));
         else index.rename(pick([...paths, '/w/s']), pick([...paths, '/w/u']));
         assert.deepStrictEqual(index.papers(), recount(index), `after step ${step}`);
-        assert.strictEqual(index.mentionCount, [...index.entries()].reduce((n, e) => n + e.mentions.length, 0));
+        assert.strictEqual(index.mentionCount, [...index.entries()].reduce((n, e) => n + mentionCount(e.mentions), 0));
       }
     });
   });
@@ -222,7 +228,7 @@ describe('workspace mention index', () => {
         { path: '/w/old-library.md', size: 5, mtime: 10 },
         { path: '/w/new.md', size: 1, mtime: 1 },
       ], FP, ['/w']);
-      assert.deepStrictEqual(plan.scan.map(f => f.path), ['/w/edited.md', '/w/new.md', '/w/old-library.md', '/w/resized.md']);
+      assert.deepStrictEqual(plan.scan.map(f => f.path), ['/w/edited.md', '/w/resized.md', '/w/old-library.md', '/w/new.md'], 'in the order listed');
       assert.deepStrictEqual(plan.remove, ['/w/deleted.md']);
       assert.strictEqual(plan.unchanged, 1);
       assert.deepStrictEqual(planScan(index, [], FP).remove.length, 6, 'without `within`, every note not listed goes');
@@ -233,7 +239,7 @@ describe('workspace mention index', () => {
     function sampleIndex(): WorkspaceMentionIndex {
       const index = new WorkspaceMentionIndex();
       index.setNotes([
-        { path: '/w/real.md', size: 99, mtime: 1700000000123.456, fingerprint: 'lib-a', mentions: noteMentions(corpusFinder(), 'We compare DuoAttention with LongLoRA.\n\n"Quoted" and 😀 KVQuant\u2028here.') },
+        { path: '/w/real.md', size: 99, mtime: 1700000000123.456, fingerprint: 'lib-a', mentions: packNoteMentions(corpusFinder(), 'We compare DuoAttention with LongLoRA.\n\n"Quoted" and 😀 KVQuant\u2028here.') },
         entry('/w/unicode ✓ "name".md', 'Gamma\nAlpha', 'lib-b'),
         entry('/w/empty.md', ''),
       ]);
@@ -269,12 +275,13 @@ describe('workspace mention index', () => {
       const reader = new CacheReader(lines[0]);
       const good = lines[1].trimEnd();
       assert.ok(reader.decodeLine(good));
-      const row = JSON.parse(good);
       const tampered = (f: (r: unknown[]) => void) => {
         const r = JSON.parse(good);
         f(r);
         return JSON.stringify(r);
       };
+      const numbers = (r: unknown[]) => r[5] as number[];
+      assert.ok(numbers(JSON.parse(good)).length >= 14, 'the sample needs two mentions');
       const bad = [
         good.slice(0, good.length - 7), // torn by a crash
         '',
@@ -282,24 +289,48 @@ describe('workspace mention index', () => {
         tampered(r => (r[0] = 7)),
         tampered(r => (r[1] = -1)),
         tampered(r => (r[3] = 99)), // fingerprint index out of the table
-        tampered(r => ((r[4] as unknown[][])[0][7] = 999)), // paper index out of the table
-        tampered(r => ((r[4] as unknown[][])[0][1] = 0)), // end before start
-        tampered(r => ((r[4] as unknown[][])[0][4] = 500)), // mention past its preview
-        tampered(r => ((r[4] as unknown[][])[0][6] = 'yes')),
-        tampered(r => (r[4] as unknown[][]).reverse()), // unsorted
+        tampered(r => ((r[4] as number[][])[0][0] = 999)), // paper index out of the table
+        tampered(r => (r[4] = [])), // a mention's paper set missing
+        tampered(r => (numbers(r)[1] = 0)), // empty mention
+        tampered(r => (numbers(r)[5] = 500)), // mention past its preview
+        tampered(r => (numbers(r)[7] = -5)), // unsorted
+        tampered(r => (numbers(r)[3] = 1e6)), // character past start
+        tampered(r => numbers(r).pop()), // not whole
+        tampered(r => (numbers(r)[2] = 0.5)),
+        tampered(r => (r[6] = (r[6] as string).slice(1))), // previews shorter than their lengths
       ];
-      assert.ok(row[4].length >= 2, 'the sample needs two mentions for the unsorted case');
       for (const line of bad) assert.strictEqual(reader.decodeLine(line), undefined, line);
       const text = [lines[0], bad[0], '\n', lines[2], lines[3]].join('');
       assert.deepStrictEqual(decodeCache(text).map(e => e.path), [...index.entries()].slice(1).map(e => e.path));
     });
 
-    it('derives a mention\'s text from its preview, so the text is never stored twice', () => {
+    it('keeps a line short: mention text only in its preview, offsets as steps', () => {
       const index = sampleIndex();
       const line = [...encodeCache(index.entries())][1];
       assert.ok(!line.includes('"DuoAttention"'), line);
       const [e] = decodeCache([...encodeCache(index.entries())].join(''));
-      assert.deepStrictEqual(e.mentions.map((m: NoteMention) => m.text), ['DuoAttention', 'LongLoRA', 'KVQuant']);
+      assert.deepStrictEqual(unpackMentions(e.mentions).map(m => m.text), ['DuoAttention', 'LongLoRA', 'KVQuant']);
+      assert.ok(line.length < 400, `${line.length} chars: ${line}`);
+    });
+  });
+
+  describe('packed mentions', () => {
+    it('unpack to exactly the mentions packed, one paper list per distinct set', () => {
+      const text = 'Alpha Beta Alpha Gamma\nGamma Beta';
+      const ms = noteMentions(finder, text);
+      const packed = packMentions(ms);
+      assert.deepStrictEqual(unpackMentions(packed), ms);
+      assert.deepStrictEqual(paperLists(packed), [['a'], ['b'], ['a', 'b']]);
+      assert.strictEqual(packed.papers, 'a\tb\ta\nb');
+      assert.strictEqual(packed.data.length, ms.length * MENTION_FIELDS);
+      assert.deepStrictEqual(unpackMentions(packed, 'b').map(m => m.text), ['Beta', 'Gamma', 'Gamma', 'Beta']);
+      assert.ok(isValidPacked(packed));
+      assert.deepStrictEqual(unpackMentions(packMentions([])), []);
+    });
+
+    it('copies previews out of the note text, so a kept entry does not hold the note', () => {
+      const packed = packNoteMentions(finder, `Alpha ${'x '.repeat(5000)}`);
+      assert.ok(packed.previews.byteLength < 100 && packed.previews.buffer.byteLength < 100, 'previews are exact-size bytes, not a view of the note');
     });
   });
 

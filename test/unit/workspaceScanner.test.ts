@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MentionDetector } from '../../src/core/mentions';
 import type { Paper } from '../../src/core/model';
-import { libraryFingerprint, noteMentions, VSCODE_DEFAULT_EXCLUDES, WorkspaceMentionIndex } from '../../src/core/workspace';
+import { libraryFingerprint, NO_MENTIONS, noteMentions, VSCODE_DEFAULT_EXCLUDES, WorkspaceMentionIndex } from '../../src/core/workspace';
 import { FolderNoteFilter, listNotes, noteKey } from '../../src/node/workspaceFiles';
 import { WorkspaceScanner, type WorkspaceScannerOptions } from '../../src/node/workspaceScanner';
 import { corpusData } from './testCorpus';
@@ -51,11 +51,11 @@ function scannerFor(index: WorkspaceMentionIndex, options: Partial<WorkspaceScan
 function assertConsistent(index: WorkspaceMentionIndex): void {
   for (const e of index.entries()) {
     const text = fs.readFileSync(e.path, 'utf8');
-    assert.deepStrictEqual(e.mentions, noteMentions(finder(), text), e.path);
+    assert.deepStrictEqual(index.mentionsIn(e.path), noteMentions(finder(), text), e.path);
     assert.strictEqual(e.size, fs.statSync(e.path).size, e.path);
   }
   const counts = new Map<string, number>();
-  for (const e of index.entries()) for (const m of e.mentions) for (const p of m.papers) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (const e of index.entries()) for (const m of index.mentionsIn(e.path)) for (const p of m.papers) counts.set(p, (counts.get(p) ?? 0) + 1);
   assert.deepStrictEqual(new Map(index.papers().map(p => [p.paper, p.mentions])), counts);
 }
 
@@ -113,7 +113,8 @@ describe('workspace scanner (worker thread)', function () {
     writeNotes(root, { 'image.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x44, 0x75, 0x6f]), 'huge.md': `DuoAttention ${'x'.repeat(2000)}` });
     const index = new WorkspaceMentionIndex();
     await scannerFor(index, { selection: { excludes: [VSCODE_DEFAULT_EXCLUDES], maxFileBytes: 1000 } }).scanFolders([root]);
-    assert.deepStrictEqual(index.note(noteKey(path.join(root, 'image.md')))?.mentions, []);
+    assert.ok(index.has(noteKey(path.join(root, 'image.md'))));
+    assert.deepStrictEqual(index.mentionsIn(noteKey(path.join(root, 'image.md'))), []);
     assert.ok(!index.has(noteKey(path.join(root, 'huge.md'))));
   });
 
@@ -131,6 +132,12 @@ describe('workspace scanner (worker thread)', function () {
     assert.deepStrictEqual([...index.entries()].sort((x, y) => (x.path < y.path ? -1 : 1)), [...first.entries()].sort((x, y) => (x.path < y.path ? -1 : 1)));
     const warm = await scanner.scanFolders([root]);
     assert.deepStrictEqual([warm.scanned, warm.unchanged, warm.removed, warm.bytes], [0, 5, 0, 0]);
+
+    // The same in one go: the worker reads the cache while it lists.
+    const reopened = new WorkspaceMentionIndex();
+    const once = await scannerFor(reopened).scanFolders([root], { cacheFile });
+    assert.deepStrictEqual([once.cache?.notes, once.scanned, once.unchanged], [5, 0, 5]);
+    assert.deepStrictEqual(reopened.papers(), first.papers());
 
     fs.appendFileSync(path.join(root, 'b.txt'), 'And DuoAttention too.\n');
     fs.rmSync(path.join(root, 'sub/deeper/d.markdown'));
@@ -182,17 +189,17 @@ describe('workspace scanner (worker thread)', function () {
     // A worker script that cannot start: anything that reached a worker would fail.
     const scanner = scannerFor(index, { workerScript: path.join(root, 'no-such-worker.js'), inProcessMaxBytes: 4096 });
     const other = noteKey(path.join(root, 'b.txt'));
-    index.setNote({ path: other, size: 1, mtime: 1, fingerprint: FP, mentions: [] });
+    index.setNote({ path: other, size: 1, mtime: 1, fingerprint: FP, mentions: NO_MENTIONS });
     const before = index.note(other);
     const file = path.join(root, 'a.md');
     fs.writeFileSync(file, 'Now only KVQuant.\n');
     assert.strictEqual(await scanner.updateNote(file), 'updated');
-    assert.deepStrictEqual(index.note(noteKey(file))?.mentions.map(m => m.text), ['KVQuant']);
+    assert.deepStrictEqual(index.mentionsIn(noteKey(file)).map(m => m.text), ['KVQuant']);
     assert.strictEqual(index.note(other), before);
     // With the saved document's text: no read, same result.
     fs.writeFileSync(file, 'LongLoRA now.\n');
     assert.strictEqual(await scanner.updateNote(file, 'LongLoRA now.\n'), 'updated');
-    assert.deepStrictEqual(index.note(noteKey(file))?.mentions.map(m => m.text), ['LongLoRA']);
+    assert.deepStrictEqual(index.mentionsIn(noteKey(file)).map(m => m.text), ['LongLoRA']);
     assert.strictEqual(index.note(noteKey(file))?.size, fs.statSync(file).size);
     fs.rmSync(file);
     assert.strictEqual(await scanner.updateNote(file), 'removed');
@@ -205,7 +212,7 @@ describe('workspace scanner (worker thread)', function () {
     fs.writeFileSync(big, `DuoAttention. ${'Plain words here. '.repeat(400)}`);
     await assert.rejects(scannerFor(index, { workerScript: path.join(root, 'no-such-worker.js'), inProcessMaxBytes: 4096 }).updateNote(big), /workspace worker/);
     assert.strictEqual(await scannerFor(index, { inProcessMaxBytes: 4096 }).updateNote(big), 'updated');
-    assert.strictEqual(index.note(noteKey(big))?.mentions[0].text, 'DuoAttention');
+    assert.strictEqual(index.mentionsIn(noteKey(big))[0].text, 'DuoAttention');
   });
 
   it('is cancellable: the scan rejects with an AbortError and the index stays consistent, then resumes', async () => {
@@ -270,7 +277,7 @@ describe('workspace scanner (worker thread)', function () {
     assert.strictEqual(await scanner.updateNote(file), 'updated');
     fs.writeFileSync(release, '');
     await scan;
-    assert.deepStrictEqual(index.note(noteKey(file))?.mentions.map(m => m.text), ['KVQuant']);
+    assert.deepStrictEqual(index.mentionsIn(noteKey(file)).map(m => m.text), ['KVQuant']);
     assertConsistent(index);
   });
 

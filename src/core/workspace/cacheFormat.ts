@@ -4,12 +4,20 @@
 // whole 50 MB JSON.parse, and a torn or corrupt line costs that note a rescan, not the cache.
 //
 //   {"format":"paper-lens.workspace-mentions","version":1,"notes":N,"papers":[ids],"fingerprints":[fps]}
-//   [path, size, mtime, fingerprintIndex, [[start, end, line, character, previewStart, preview, ambiguous(0|1), paperIndex...], ...]]
+//   [path, size, mtime, fingerprintIndex, paperSets, numbers, previews]
 //
-// A mention's text is not stored: it is `preview.slice(previewStart, previewStart + end - start)`.
-// Paper ids and fingerprints are stored once in the header and referred to by index.
+// A note's line is its PackedMentions: its paper lists as lists of indexes into the header's papers;
+// `numbers` seven per mention — start (as the step from the previous start), length, line (as the
+// step from the previous line), character, preview length in UTF-8 bytes, previewStart,
+// paperList × 2 + ambiguous — small numbers that keep the line short; `previews` as one string. A
+// mention's text is not stored: it is in its preview. Paper ids and fingerprints are stored once,
+// in the header.
 import type { NoteEntry } from './mentionIndex';
-import type { NoteMention } from './noteMentions';
+import { isValidPacked, MENTION_FIELDS, type PackedMentions, paperLists } from './noteMentions';
+
+const CACHE_FIELDS = 7;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export const CACHE_FORMAT = 'paper-lens.workspace-mentions';
 /** Bump when a line's shape changes: an older or newer cache is then ignored whole and rebuilt. */
@@ -31,35 +39,104 @@ export interface CacheTables {
 }
 
 /**
- * The cache of `entries` (`[...index.entries()]`) as lines, each ending in "\n": header first. With
- * `tables` the header needs no pass over every mention (the caller yields between lines; the pass
- * would not); they must cover every id and fingerprint the entries use.
+ * Writes cache lines: the header, then one line per note. Streaming (a writer in a worker gets
+ * the entries a chunk at a time), so `tables` must be known first and must cover every paper id
+ * and fingerprint the entries use (`index.paperIds()`, `index.fingerprints()`, taken together with
+ * the entries).
  */
+export class CacheWriter {
+  private readonly paperIndex = new Map<string, number>();
+  private readonly fingerprintIndex = new Map<string, number>();
+
+  constructor(private readonly tables: CacheTables, private readonly notes: number) {
+    for (const p of tables.papers) this.paperIndex.set(p, this.paperIndex.size);
+    for (const f of tables.fingerprints) this.fingerprintIndex.set(f, this.fingerprintIndex.size);
+  }
+
+  header(): string {
+    const header: CacheHeader = { format: CACHE_FORMAT, version: CACHE_VERSION, notes: this.notes, papers: [...this.tables.papers], fingerprints: [...this.tables.fingerprints] };
+    return `${JSON.stringify(header)}\n`;
+  }
+
+  line(e: NoteEntry): string {
+    const fp = this.fingerprintIndex.get(e.fingerprint);
+    if (fp === undefined) throw new Error(`cache: fingerprint of ${e.path} is not in the table`);
+    const lists = paperLists(e.mentions).map(list => list.map(p => {
+      const i = this.paperIndex.get(p);
+      if (i === undefined) throw new Error(`cache: paper ${p} is not in the table`);
+      return i;
+    }));
+    return `${JSON.stringify([e.path, e.size, e.mtime, fp, lists, cacheNumbers(e.mentions.data), decoder.decode(e.mentions.previews)])}\n`;
+  }
+}
+
+/** The tables of a list of entries, by a pass over them. */
+export function cacheTables(entries: Iterable<NoteEntry>): CacheTables {
+  const papers = new Set<string>();
+  const fingerprints = new Set<string>();
+  for (const e of entries) {
+    fingerprints.add(e.fingerprint);
+    for (const list of paperLists(e.mentions)) for (const p of list) papers.add(p);
+  }
+  return { papers: [...papers], fingerprints: [...fingerprints] };
+}
+
+/** The whole cache of `entries` as lines, each ending in "\n", header first. */
 export function* encodeCache(entries: Iterable<NoteEntry>, tables?: CacheTables): Generator<string> {
   const list = [...entries];
-  const paperIndex = new Map<string, number>();
-  const fingerprintIndex = new Map<string, number>();
-  if (tables) {
-    for (const p of tables.papers) paperIndex.set(p, paperIndex.size);
-    for (const f of tables.fingerprints) fingerprintIndex.set(f, fingerprintIndex.size);
-  } else {
-    for (const e of list) {
-      if (!fingerprintIndex.has(e.fingerprint)) fingerprintIndex.set(e.fingerprint, fingerprintIndex.size);
-      for (const m of e.mentions) for (const p of m.papers) if (!paperIndex.has(p)) paperIndex.set(p, paperIndex.size);
-    }
+  const writer = new CacheWriter(tables ?? cacheTables(list), list.length);
+  yield writer.header();
+  for (const e of list) yield writer.line(e);
+}
+
+/** The packed fields as the cache stores them (see the top of this file). */
+function cacheNumbers(d: Int32Array): number[] {
+  const n = d.length / MENTION_FIELDS;
+  const out: number[] = new Array(n * CACHE_FIELDS);
+  let previousStart = 0;
+  let previousLine = 0;
+  for (let i = 0; i < n; i++) {
+    const at = i * MENTION_FIELDS;
+    const to = i * CACHE_FIELDS;
+    out[to] = d[at] - previousStart;
+    out[to + 1] = d[at + 1] - d[at];
+    out[to + 2] = d[at + 2] - previousLine;
+    out[to + 3] = d[at + 3];
+    out[to + 4] = d[at + 5];
+    out[to + 5] = d[at + 6];
+    out[to + 6] = d[at + 7];
+    previousStart = d[at];
+    previousLine = d[at + 2];
   }
-  const header: CacheHeader = { format: CACHE_FORMAT, version: CACHE_VERSION, notes: list.length, papers: [...paperIndex.keys()], fingerprints: [...fingerprintIndex.keys()] };
-  yield `${JSON.stringify(header)}\n`;
-  for (const e of list) {
-    const fp = fingerprintIndex.get(e.fingerprint);
-    if (fp === undefined) throw new Error(`encodeCache: fingerprint of ${e.path} is not in the table`);
-    const mentions = e.mentions.map(m => [m.start, m.end, m.line, m.character, m.previewStart, m.preview, m.ambiguous ? 1 : 0, ...m.papers.map(p => {
-      const i = paperIndex.get(p);
-      if (i === undefined) throw new Error(`encodeCache: paper ${p} is not in the table`);
-      return i;
-    })]);
-    yield `${JSON.stringify([e.path, e.size, e.mtime, fp, mentions])}\n`;
+  return out;
+}
+
+/** The packed fields back from the cache's numbers, or undefined when they are not whole. */
+function packedData(numbers: unknown[]): Int32Array | undefined {
+  if (numbers.length % CACHE_FIELDS !== 0) return undefined;
+  const n = numbers.length / CACHE_FIELDS;
+  const d = new Int32Array(n * MENTION_FIELDS);
+  let start = 0;
+  let line = 0;
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const from = i * CACHE_FIELDS;
+    for (let k = 0; k < CACHE_FIELDS; k++) if (!isCount(numbers[from + k])) return undefined;
+    const at = i * MENTION_FIELDS;
+    start += numbers[from] as number;
+    line += numbers[from + 2] as number;
+    if (start > 0x7fffffff || line > 0x7fffffff) return undefined;
+    d[at] = start;
+    d[at + 1] = start + (numbers[from + 1] as number);
+    d[at + 2] = line;
+    d[at + 3] = numbers[from + 3] as number;
+    d[at + 4] = offset;
+    d[at + 5] = numbers[from + 4] as number;
+    d[at + 6] = numbers[from + 5] as number;
+    d[at + 7] = numbers[from + 6] as number;
+    offset += d[at + 5];
   }
+  return d;
 }
 
 export class CacheFormatError extends Error {}
@@ -96,34 +173,26 @@ export class CacheReader {
     } catch {
       return undefined;
     }
-    if (!Array.isArray(row) || row.length !== 5) return undefined;
-    const [path, size, mtime, fp, rows] = row as unknown[];
+    if (!Array.isArray(row) || row.length !== 7) return undefined;
+    const [path, size, mtime, fp, lists, numbers, previews] = row as unknown[];
     if (typeof path !== 'string' || !path || !isCount(size) || typeof mtime !== 'number' || !Number.isFinite(mtime)) return undefined;
-    if (!isCount(fp) || fp >= this.header.fingerprints.length || !Array.isArray(rows)) return undefined;
-    const mentions: NoteMention[] = new Array(rows.length);
-    let previousStart = -1;
-    for (let i = 0; i < rows.length; i++) {
-      const m = this.decodeMention(rows[i]);
-      if (!m || m.start < previousStart) return undefined;
-      previousStart = m.start;
-      mentions[i] = m;
+    if (!isCount(fp) || fp >= this.header.fingerprints.length) return undefined;
+    if (!Array.isArray(lists) || !Array.isArray(numbers) || typeof previews !== 'string') return undefined;
+    const joined: string[] = [];
+    for (const list of lists as unknown[]) {
+      if (!Array.isArray(list) || !list.length) return undefined;
+      const ids: string[] = [];
+      for (const p of list as unknown[]) {
+        if (!isCount(p) || p >= this.header.papers.length) return undefined;
+        ids.push(this.header.papers[p]);
+      }
+      joined.push(ids.join('\n'));
     }
+    const data = packedData(numbers);
+    if (!data) return undefined;
+    const mentions: PackedMentions = { data, previews: encoder.encode(previews), papers: joined.join('\t') };
+    if (!isValidPacked(mentions)) return undefined;
     return { path, size, mtime, fingerprint: this.header.fingerprints[fp], mentions };
-  }
-
-  private decodeMention(r: unknown): NoteMention | undefined {
-    if (!Array.isArray(r) || r.length < 8) return undefined;
-    const [start, end, line, character, previewStart, preview, ambiguous] = r as unknown[];
-    if (!isCount(start) || !isCount(end) || end <= start || !isCount(line) || !isCount(character) || character > start) return undefined;
-    if (typeof preview !== 'string' || !isCount(previewStart) || previewStart + (end - start) > preview.length) return undefined;
-    if (ambiguous !== 0 && ambiguous !== 1) return undefined;
-    const papers: string[] = [];
-    for (let k = 7; k < r.length; k++) {
-      const p = r[k] as unknown;
-      if (!isCount(p) || p >= this.header.papers.length) return undefined;
-      papers.push(this.header.papers[p]);
-    }
-    return { start, end, line, character, text: preview.slice(previewStart, previewStart + end - start), papers, ambiguous: ambiguous === 1, preview, previewStart };
   }
 }
 

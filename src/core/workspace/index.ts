@@ -5,12 +5,12 @@
 //   const index = new WorkspaceMentionIndex();
 //   const fp = libraryFingerprint(papers, extensionVersion);
 //   const plan = planScan(index, filesOnDisk, fp);            // what changed since the cache
-//   index.setNote({ path, size, mtime, fingerprint: fp, mentions: noteMentions(detector, text) });
+//   index.setNote({ path, size, mtime, fingerprint: fp, mentions: packNoteMentions(detector, text) });
 //   index.papers();  index.mentionsOf(id);  index.notesOf(id);
 //   for (const line of encodeCache(index.entries())) write(line);   // and CacheReader to read back
 //
 // Pure: no file system, no worker, no `vscode` (src/node/workspaceScanner.ts does the I/O).
-export { CACHE_FORMAT, CACHE_VERSION, type CacheHeader, type CacheTables, CacheFormatError, CacheReader, decodeCache, encodeCache } from './cacheFormat';
+export { CACHE_FORMAT, CACHE_VERSION, type CacheHeader, CacheFormatError, CacheReader, type CacheTables, cacheTables, CacheWriter, decodeCache, encodeCache } from './cacheFormat';
 export {
   BINARY_SNIFF_BYTES,
   decodeNote,
@@ -31,5 +31,21 @@ export {
 } from './filePolicy';
 export { hash53, libraryFingerprint } from './fingerprint';
 export { comparePaths, type IndexChange, type NoteEntry, type NoteMentionsOfPaper, type NoteStamp, type PaperMentionCount, WorkspaceMentionIndex } from './mentionIndex';
-export { type MentionFinder, type NoteMention, noteMentions, PREVIEW_AFTER, PREVIEW_BEFORE } from './noteMentions';
+export {
+  isValidPacked,
+  MENTION_FIELDS,
+  type MentionFinder,
+  mentionCount,
+  NO_MENTIONS,
+  type NoteMention,
+  noteMentions,
+  packMentions,
+  type PackedMentions,
+  packNoteMentions,
+  paperLists,
+  PREVIEW_AFTER,
+  PREVIEW_BEFORE,
+  unpackMention,
+  unpackMentions,
+} from './noteMentions';
 export { type NoteFile, planScan, type ScanPlan } from './scanPlan';

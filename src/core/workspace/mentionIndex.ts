@@ -3,7 +3,7 @@
 // slashes); the index never touches files. Every update replaces whole notes, so it is consistent
 // after any sequence of calls (a cancelled scan leaves some notes older, none half-updated), and it
 // costs only the mentions of the notes it touches: a saved note is O(its mentions), not O(workspace).
-import type { NoteMention } from './noteMentions';
+import { mentionCount, type NoteMention, type PackedMentions, paperListCounts, paperLists, unpackMentions } from './noteMentions';
 
 /** What a note's entry was computed from: the cache key besides its path. */
 export interface NoteStamp {
@@ -17,8 +17,8 @@ export interface NoteStamp {
 
 export interface NoteEntry extends NoteStamp {
   path: string;
-  /** Sorted by start. */
-  mentions: readonly NoteMention[];
+  /** Sorted by start (unpackMentions gives them as objects). */
+  mentions: PackedMentions;
 }
 
 export interface PaperMentionCount {
@@ -130,9 +130,15 @@ export class WorkspaceMentionIndex {
     const out: NoteMentionsOfPaper[] = [];
     for (const path of this.notesOf(paper)) {
       const entry = this.notes.get(path);
-      if (entry) out.push({ path, mentions: entry.mentions.filter(m => m.papers.includes(paper)) });
+      if (entry) out.push({ path, mentions: unpackMentions(entry.mentions, paper) });
     }
     return out;
+  }
+
+  /** A note's mentions as objects, in order ([] for a note not indexed). */
+  mentionsIn(path: string): NoteMention[] {
+    const entry = this.notes.get(path);
+    return entry ? unpackMentions(entry.mentions) : [];
   }
 
   /** Notes scanned with another library than `fingerprint`: what a library change must rescan. */
@@ -217,14 +223,18 @@ export class WorkspaceMentionIndex {
   private put(entry: NoteEntry): void {
     if (this.notes.has(entry.path)) this.drop(entry.path);
     this.notes.set(entry.path, entry);
-    this.totalMentions += entry.mentions.length;
+    this.totalMentions += mentionCount(entry.mentions);
     this.fingerprintUse.set(entry.fingerprint, (this.fingerprintUse.get(entry.fingerprint) ?? 0) + 1);
-    for (const m of entry.mentions) {
-      for (const paper of m.papers) {
+    // Per distinct paper list, not per mention: a note with 500 mentions of 20 papers costs 20 updates.
+    const lists = paperLists(entry.mentions);
+    const counts = paperListCounts(entry.mentions, lists.length);
+    for (let k = 0; k < lists.length; k++) {
+      if (!counts.mentions[k]) continue;
+      for (const paper of lists[k]) {
         let t = this.byPaper.get(paper);
         if (!t) this.byPaper.set(paper, (t = { mentions: 0, ambiguous: 0, notes: new Set() }));
-        t.mentions++;
-        if (m.ambiguous) t.ambiguous++;
+        t.mentions += counts.mentions[k];
+        t.ambiguous += counts.ambiguous[k];
         t.notes.add(entry.path);
       }
     }
@@ -234,16 +244,19 @@ export class WorkspaceMentionIndex {
     const entry = this.notes.get(path);
     if (!entry) return;
     this.notes.delete(path);
-    this.totalMentions -= entry.mentions.length;
+    this.totalMentions -= mentionCount(entry.mentions);
     const use = (this.fingerprintUse.get(entry.fingerprint) ?? 1) - 1;
     if (use > 0) this.fingerprintUse.set(entry.fingerprint, use);
     else this.fingerprintUse.delete(entry.fingerprint);
-    for (const m of entry.mentions) {
-      for (const paper of m.papers) {
+    const lists = paperLists(entry.mentions);
+    const counts = paperListCounts(entry.mentions, lists.length);
+    for (let k = 0; k < lists.length; k++) {
+      if (!counts.mentions[k]) continue;
+      for (const paper of lists[k]) {
         const t = this.byPaper.get(paper);
         if (!t) continue;
-        t.mentions--;
-        if (m.ambiguous) t.ambiguous--;
+        t.mentions -= counts.mentions[k];
+        t.ambiguous -= counts.ambiguous[k];
         t.notes.delete(path);
         if (t.mentions <= 0) this.byPaper.delete(paper);
       }

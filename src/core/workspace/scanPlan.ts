@@ -12,7 +12,7 @@ export interface NoteFile {
 }
 
 export interface ScanPlan {
-  /** Notes to read, sorted by path. */
+  /** Notes to read, in the order listed (the walk's own order is deterministic). */
   scan: NoteFile[];
   /** Indexed notes that are no longer on disk (or no longer selected): remove them. */
   remove: string[];
@@ -43,7 +43,6 @@ export function planScan(index: WorkspaceMentionIndex, files: readonly NoteFile[
     if (prefixes && !prefixes.some(p => e.path.startsWith(p))) continue;
     remove.push(e.path);
   }
-  scan.sort((a, b) => comparePaths(a.path, b.path));
   remove.sort(comparePaths);
   return { scan, remove, unchanged };
 }
