@@ -104,6 +104,12 @@ describe('markdown preview plugin', () => {
     }
   });
 
+  it('marks nothing where a finder\'s text is not what the source holds', () => {
+    const src = 'Hello world, DuoAttention.';
+    const drifted: PreviewMentionFinder = { detect: () => [{ start: 0, end: 5, text: 'Other', papers: [idOf('DuoAttention')], ambiguous: false }] };
+    assert.strictEqual(renderer({ finder: () => drifted }).render(src), plain().render(src));
+  });
+
   it('keeps heading text, hence the anchors slugified from it, unchanged', () => {
     // VS Code's preview and markdown-it-anchor build a heading's id from its inline children's content.
     const slugs = (md: MarkdownIt, src: string) => md.parse(src, {}).filter(t => t.type === 'inline').map(t => (t.children ?? []).map(c => c.content).join(''));

@@ -82,14 +82,15 @@ describe('workspace mention index', () => {
     });
 
     it('gives a preview of the line that holds the whole mention and starts and ends on words', () => {
-      const before = 'word '.repeat(20);
-      const after = ' tail'.repeat(20);
+      // Word lengths that do not divide the preview's reach, so a cut falls mid-word unless snapped.
+      const before = 'abcdefg '.repeat(12);
+      const after = ' tails'.repeat(20);
       const text = `${before}Alpha${after}\nnext line`;
       const [m] = noteMentions(finder, text);
       assert.strictEqual(m.preview.slice(m.previewStart, m.previewStart + m.text.length), 'Alpha');
       assert.ok(m.previewStart <= PREVIEW_BEFORE && m.preview.length - m.previewStart - m.text.length <= PREVIEW_AFTER, m.preview);
       assert.ok(m.previewStart > 10 && m.preview.length > m.previewStart + 30, `too little context: ${m.preview}`);
-      assert.ok(m.preview.startsWith('word ') && m.preview.endsWith('tail'), `cut mid-word: ${JSON.stringify(m.preview)}`);
+      assert.ok(m.preview.startsWith('abcdefg ') && m.preview.endsWith(' tails'), `cut mid-word: ${JSON.stringify(m.preview)}`);
       assert.ok(!m.preview.includes('\n'), 'a preview stays on its line');
     });
 
@@ -97,10 +98,12 @@ describe('workspace mention index', () => {
       const [m] = noteMentions(finder, '\t   Alpha ends\r\nx');
       assert.strictEqual(m.preview, 'Alpha ends');
       const emoji = '😀'.repeat(40);
-      for (const text of [`${emoji}Alpha${emoji}`, `${emoji}x Alpha y${emoji}`]) {
-        const [n] = noteMentions(finder, text);
-        assert.ok(!/^[\udc00-\udfff]/.test(n.preview) && !/[\ud800-\udbff]$/.test(n.preview), JSON.stringify(n.preview));
-      }
+      // Odd-length pieces put both cuts (30 before, 50 after) between the halves of a pair.
+      const text = `${emoji}ab Alpha bc${emoji}`;
+      const [n] = noteMentions(finder, text);
+      // A half pair would come back from the packed UTF-8 as U+FFFD: the preview would not be the text's own.
+      assert.ok(text.includes(n.preview) && !n.preview.includes('\ufffd'), `cut inside a pair: ${JSON.stringify(n.preview)}`);
+      assert.ok(n.preview.length > 60, 'the cuts were near the reach, not at the line ends');
     });
 
     it('sorts what a finder returns out of order', () => {

@@ -52,6 +52,8 @@ describe('workspace file selection', () => {
     it('matches like VS Code: * includes dotfiles, braces, a top-level-only glob, a trailing slash', () => {
       const g = new ExcludeGlobs([{ '**/*.{log,tmp}.md': true, 'archive': true, 'build/': true, '**/.*.md': true }]);
       assert.ok(g.isExcluded('x/y.log.md') && g.isExcluded('y.tmp.md'));
+      assert.ok(new ExcludeGlobs([{ '**/*.md': true, '**/drafts*': true }]).isExcluded('x/.hidden.md'), '* matches a name starting with a dot');
+      assert.ok(new ExcludeGlobs([{ '**/*.log': true }]).isExcluded('.cache/a.log'), '** enters folders starting with a dot');
       assert.ok(g.isExcluded('archive/2019/a.md'));
       assert.ok(!g.isExcluded('notes/archive/a.md'), 'a glob without **/ is anchored at the folder root');
       assert.ok(g.isExcluded('build/a.md'));
@@ -80,6 +82,11 @@ describe('workspace file selection', () => {
       assert.ok(r.ignores('sub/note.md', false) && !r.ignores('sub/keep.md', false));
       assert.ok(!r.ignores('other/note.md', false), 'a nested .gitignore applies only below its folder');
       assert.ok(r.ignores('sub/deeper/x.md', false));
+      const nested = new IgnoreRules();
+      nested.add('', '*.log.md\n');
+      nested.add('sub', '!keep.log.md\n');
+      assert.ok(!nested.ignores('sub/keep.log.md', false), 'a nested negation re-includes what a parent ignores');
+      assert.ok(nested.ignores('sub/other.log.md', false) && nested.ignores('keep.log.md', false));
     });
 
     it('never brings back a file below an ignored folder, as git does', () => {

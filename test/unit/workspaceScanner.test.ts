@@ -110,7 +110,9 @@ describe('workspace scanner (worker thread)', function () {
   });
 
   it('gives a binary note an empty entry and leaves out notes over the size cap', async () => {
-    writeNotes(root, { 'image.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x44, 0x75, 0x6f]), 'huge.md': `DuoAttention ${'x'.repeat(2000)}` });
+    // A NUL makes it binary; read as text it would mention DuoAttention.
+    const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), Buffer.from(' DuoAttention keeps retrieval heads. ')]);
+    writeNotes(root, { 'image.md': binary, 'huge.md': `DuoAttention ${'x'.repeat(2000)}` });
     const index = new WorkspaceMentionIndex();
     await scannerFor(index, { selection: { excludes: [VSCODE_DEFAULT_EXCLUDES], maxFileBytes: 1000 } }).scanFolders([root]);
     assert.ok(index.has(noteKey(path.join(root, 'image.md'))));
@@ -128,7 +130,13 @@ describe('workspace scanner (worker thread)', function () {
 
     const index = new WorkspaceMentionIndex();
     const scanner = scannerFor(index);
-    assert.deepStrictEqual(await scanner.loadCache(cacheFile), { notes: 5, rejected: 0 });
+    // A note updated before the cache arrives keeps its newer entry.
+    const newer = { path: noteKey(path.join(root, 'b.txt')), size: 1, mtime: 1, fingerprint: FP, mentions: NO_MENTIONS };
+    index.setNote(newer);
+    assert.deepStrictEqual(await scanner.loadCache(cacheFile), { notes: 4, rejected: 0 });
+    assert.strictEqual(index.note(newer.path), newer);
+    index.remove(newer.path);
+    assert.deepStrictEqual(await scanner.loadCache(cacheFile), { notes: 1, rejected: 0 });
     assert.deepStrictEqual([...index.entries()].sort((x, y) => (x.path < y.path ? -1 : 1)), [...first.entries()].sort((x, y) => (x.path < y.path ? -1 : 1)));
     const warm = await scanner.scanFolders([root]);
     assert.deepStrictEqual([warm.scanned, warm.unchanged, warm.removed, warm.bytes], [0, 5, 0, 0]);
