@@ -106,6 +106,11 @@ describe('workspace mention index', () => {
       assert.ok(n.preview.length > 60, 'the cuts were near the reach, not at the line ends');
     });
 
+    it('keeps only mentions of some paper (a finder may report an unknown arXiv id with none)', () => {
+      const withUnknown: MentionFinder = { detect: t => [...finder.detect(t), { start: 0, end: 4, text: 'None', papers: [], ambiguous: false }] };
+      assert.deepStrictEqual(noteMentions(withUnknown, 'None Alpha').map(m => m.text), ['Alpha']);
+    });
+
     it('sorts what a finder returns out of order', () => {
       const unsorted: MentionFinder = { detect: t => finder.detect(t).reverse() };
       assert.deepStrictEqual(noteMentions(unsorted, 'Alpha\nBeta\nGamma').map(m => [m.text, m.line]), [['Alpha', 0], ['Beta', 1], ['Gamma', 2]]);

@@ -137,6 +137,8 @@ class Packer {
   }
 
   add(start: number, end: number, line: number, character: number, preview: string, previewStart: number, papers: readonly string[], ambiguous: boolean): void {
+    // A reference to no known paper (an arXiv id the library lacks) is not a paper's mention.
+    if (!papers.length) return;
     const key = papers.length === 1 ? papers[0] : papers.join('\n');
     let list = this.listIndex.get(key);
     if (list === undefined) {
