@@ -155,6 +155,8 @@ describe('markdown preview plugin', () => {
       assert.strictEqual(paperHref({ id: 'a', title: 't', doi: 'doi:10.48550/arXiv.2410.10819' }), 'https://arxiv.org/abs/2410.10819');
       assert.strictEqual(paperHref({ id: 'a', title: 't', doi: '10.1002/(SICI)1097-4571#x?y' }), 'https://doi.org/10.1002/(SICI)1097-4571%23x%3Fy');
       assert.strictEqual(paperHref({ id: 'a', title: 't', url: 'https://example.org/paper.pdf' }), 'https://example.org/paper.pdf');
+      assert.strictEqual(paperHref({ id: 'a', title: 't', links: [{ kind: 'code', url: 'https://github.com/x/y' }, { kind: 'other', url: 'https://example.org/p' }] }), 'https://example.org/p', 'a page link, never a code link');
+      assert.strictEqual(paperHref({ id: 'a', title: 't', links: [{ kind: 'other', url: 'javascript:alert(1)' }] }), undefined);
       assert.strictEqual(paperHref({ id: 'a', title: 't' }), undefined);
       const html = fake({ arxiv: '' }).render('Zorblax here.');
       assert.strictEqual(html, '<p><span class="paper-lens-mention" title="A paper (2024)">Zorblax</span> here.</p>\n');

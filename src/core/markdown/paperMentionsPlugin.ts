@@ -13,7 +13,7 @@
 // blocks, image alt text, a name split by emphasis or an escape) is left as it was.
 //
 // Everything the output carries from a paper goes through markdown-it's attribute escaping
-// (renderAttrs → escapeHtml), and the only links produced are https URLs this module builds from a
+// (renderAttrs → escapeHtml), and the only links produced are http(s) URLs this module builds from a
 // validated arXiv id, DOI or http(s) URL: never `command:`, `javascript:` or a user-chosen scheme.
 import type MarkdownIt from 'markdown-it';
 import { parseArxivId } from '../library/arxivId';
@@ -27,7 +27,7 @@ export interface PreviewMentionFinder {
   detect(text: string): { start: number; end: number; text: string; papers: string[]; ambiguous: boolean }[];
 }
 
-/** What the plugin reads of a paper (a `Paper` of src/core/model.ts is one; `doi` and `url` come with user libraries). */
+/** What the plugin reads of a paper (a `Paper` of the library model is one; `doi`, `url` and page links come with user libraries). */
 export interface PreviewPaper {
   id: string;
   title: string;
@@ -35,6 +35,8 @@ export interface PreviewPaper {
   arxiv?: string;
   doi?: string;
   url?: string;
+  /** The paper's links; a 'project' or 'other' one (a bibliography entry's url) serves when it has no id. */
+  links?: readonly { kind: string; url: string }[];
 }
 
 export interface PaperMentionsPluginOptions {
@@ -58,8 +60,9 @@ export function paperHref(paper: PreviewPaper): string | undefined {
   if (arxiv) return `https://arxiv.org/abs/${arxiv.id}`;
   const doi = typeof paper.doi === 'string' ? doiHref(paper.doi) : undefined;
   if (doi) return doi;
-  if (typeof paper.url === 'string') {
-    const url = cleanUrl(paper.url.trim());
+  const page = Array.isArray(paper.links) ? paper.links.find(l => l && (l.kind === 'project' || l.kind === 'other'))?.url : undefined;
+  for (const raw of [paper.url, page]) {
+    const url = typeof raw === 'string' ? cleanUrl(raw.trim()) : undefined;
     if (url) return new URL(url).href;
   }
   return undefined;
