@@ -150,6 +150,7 @@ const show = (label: string, s: Stat, unit = 'ms') => console.log(`  ${label.pad
 
 async function main(): Promise<void> {
   const papers = loadCorpusFile(path.join(ROOT, 'dist', 'corpus.json')).papers as Paper[];
+  const loadAtStart = os.loadavg();
   const ws = workspace(papers);
   const fingerprint = libraryFingerprint(papers, 'bench');
   const selection = { excludes: [VSCODE_DEFAULT_EXCLUDES] };
@@ -279,8 +280,8 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       cores: os.cpus().length,
-      loadAverageAtStart: os.loadavg(),
-      loadAverageAtEnd: [] as number[],
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg(),
       noiseFloorMaxStallMs: stat(floors),
       runs: RUNS,
       mentions: index.mentionCount,
@@ -296,7 +297,6 @@ async function main(): Promise<void> {
       targets: { workspaceScanMs: 10_000, maxStallMs: 50, updateAfterSaveMs: 50 },
     },
   };
-  results.details.loadAverageAtEnd = os.loadavg();
   const out = path.join(ROOT, 'bench', 'results', 'workspace.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(results, null, 2));
