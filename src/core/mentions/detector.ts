@@ -8,6 +8,8 @@ import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, 
 import { type BreakCandidates, contextWindow } from './context';
 import { type Bag, CITATION, type CoMention, PaperVocabulary, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
 import { localGloss } from './gloss';
+import { lookAroundWork } from './lookAroundWork';
+import { firstAtOrAfter } from './sortedSearch';
 import {
   blankRunEnd,
   type Candidate,
@@ -78,6 +80,9 @@ class FirstWords {
   starts = new Int32Array(1024);
   /** Where a sentence may end (". ! ? \n"), for the context windows. */
   breaks: BreakCandidates = { positions: new Int32Array(1024), count: 0 };
+  /** Where lines end ("\n"), ascending, `newlineCount` of them: a mention's line by binary search. */
+  newlines: Int32Array = new Int32Array(1024);
+  newlineCount = 0;
 
   grow(): void {
     const more = new Int32Array(this.starts.length * 2);
@@ -91,10 +96,82 @@ class FirstWords {
     this.breaks.positions = more;
     return more;
   }
+
+  growNewlines(): Int32Array {
+    const more = new Int32Array(this.newlines.length * 2);
+    more.set(this.newlines);
+    this.newlines = more;
+    return more;
+  }
+
+  /** Where the last newline search landed. */
+  private newlineHint = 0;
+
+  /** Index of the first newline at or after `at`. */
+  newlineAtOrAfter(at: number): number {
+    return (this.newlineHint = firstAtOrAfter(this.newlines, this.newlineCount, at, this.newlineHint));
+  }
+
+  /** Start of the line holding `at`. */
+  lineStart(at: number): number {
+    const k = this.newlineAtOrAfter(at) - 1;
+    return k < 0 ? 0 : this.newlines[k] + 1;
+  }
+
+  /** End of the line holding `at` (its newline, or the text's end `n`). */
+  lineEnd(at: number, n: number): number {
+    const k = this.newlineAtOrAfter(at);
+    return k < this.newlineCount ? this.newlines[k] : n;
+  }
+}
+
+/**
+ * Which matches vouch for others in a round (round one: names that need no evidence; round two:
+ * also those round one accepted), and of them, in text order, the confident ones — one paper — that
+ * a mention's line may offer as a citing paper.
+ */
+class Trust {
+  private confident: Int32Array | undefined;
+  private confidentCount = 0;
+  private hint = 0;
+
+  constructor(
+    readonly flags: Uint8Array,
+    private readonly list: MatchList,
+  ) {}
+
+  /** Index into the confident list of the first confident match at or after match `k`. */
+  private firstConfident(k: number): number {
+    if (!this.confident) {
+      const confident = new Int32Array(this.list.count);
+      let count = 0;
+      for (let i = 0; i < this.list.count; i++) if (this.flags[i] && this.list.match[i].papers.length === 1) confident[count++] = i;
+      this.confident = confident;
+      this.confidentCount = count;
+    }
+    return (this.hint = firstAtOrAfter(this.confident, this.confidentCount, k, this.hint));
+  }
+
+  /** The confident matches with index in [from, to], in order, appended to `out`. */
+  confidentIn(from: number, to: number, out: number[]): void {
+    if (from > to) return;
+    let at = this.firstConfident(from);
+    const confident = this.confident as Int32Array;
+    const before = out.length;
+    for (; at < this.confidentCount && confident[at] <= to; at++) out.push(confident[at]);
+    lookAroundWork.steps += out.length - before;
+  }
 }
 
 /** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
 const MAX_SHARED_SENTENCE = 600;
+/**
+ * How far along its line, beyond its sentence, a mention looks for a paper that cites it: about a
+ * paragraph written as one line (150–200 words). Bounded so that a one-line note of a megabyte is
+ * not read from every mention on it. The dev notes' longest line is 207 characters: the eval is the
+ * same for any reach from 210 up, unbounded included.
+ */
+const LINE_REACH = 1000;
 
 export class MentionDetector {
   private readonly papers: readonly Paper[];
@@ -114,6 +191,8 @@ export class MentionDetector {
   private readonly formKeyIds = new Map<NameForm, number>();
   /** The sentence last looked at in this `run`. */
   private lastSentence: Sentence | undefined;
+  /** Scratch list of the confident matches on a mention's line. */
+  private readonly lineMatches: number[] = [];
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
@@ -161,37 +240,34 @@ export class MentionDetector {
       // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
       const trusted = new Uint8Array(n);
       for (let i = 0; i < n; i++) trusted[i] = list.need[i] === 0 || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
+      const roundOne = new Trust(trusted, list);
       let gained = false;
       for (let i = 0; i < n; i++) {
-        this.resolveWithFallbacks(text, i, trusted, papersOf, endOf);
+        this.resolveWithFallbacks(text, i, roundOne, papersOf, endOf);
         if (papersOf[i] && !trusted[i]) gained = true;
       }
       if (gained) {
         const accepted = new Uint8Array(n);
         for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        const roundTwo = new Trust(accepted, list);
+        // How many matches round one accepted on evidence, before each index: whether a line
+        // gained one is a subtraction, however many matches the line holds.
+        const gainedBefore = new Int32Array(n + 1);
+        for (let i = 0; i < n; i++) gainedBefore[i + 1] = gainedBefore[i] + (accepted[i] && !trusted[i] ? 1 : 0);
         for (const i of this.noted.slice()) {
           const sentence = this.notes[i]?.sentence;
           if (papersOf[i] || !sentence) continue;
-          // Only a sentence (or line) that gained a trusted co-mention can change its verdict.
-          const ls = text.lastIndexOf('\n', list.start[i] - 1) + 1;
-          let le = text.indexOf('\n', list.end[i]);
-          if (le < 0) le = text.length;
-          let from = sentence.first;
-          while (from > 0 && list.start[from - 1] >= ls) from--;
-          let to = sentence.last;
-          while (to + 1 < n && list.end[to + 1] <= le) to++;
-          for (let k = from; k <= to; k++) {
-            if (k !== i && accepted[k] && !trusted[k]) {
-              this.resolveWithFallbacks(text, i, accepted, papersOf, endOf);
-              break;
-            }
-          }
+          // Only a sentence (or line) that gained a trusted co-mention can change its verdict. (Match
+          // `i` itself was not accepted, so it is not counted.)
+          const { from, to } = this.lineRange(text, i, sentence);
+          if (gainedBefore[to + 1] - gainedBefore[from] > 0) this.resolveWithFallbacks(text, i, roundTwo, papersOf, endOf);
         }
       }
       if (withTrace) {
         const accepted = new Uint8Array(n);
         for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
-        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, accepted, traces);
+        const final = new Trust(accepted, list);
+        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, final, traces);
       }
       const mentions: Mention[] = [];
       for (let i = 0; i < n; i++) {
@@ -242,6 +318,7 @@ export class MentionDetector {
     while (first > 0 && list.end[first - 1] > window.start) first--;
     let lastIndex = index;
     while (lastIndex + 1 < list.count && list.start[lastIndex + 1] < window.end) lastIndex++;
+    lookAroundWork.steps += lastIndex - first;
     const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined, text: undefined };
     this.lastSentence = sentence;
     return (notes.sentence = sentence);
@@ -253,21 +330,37 @@ export class MentionDetector {
    * citation counts here — a shared topic is too weak to cross a sentence — and never across a
    * line, so a neighbouring list item ("the M1 Mac mini") lends nothing.
    */
-  private lineCitationScore(text: string, index: number, sentence: Sentence, papers: readonly number[], citers: ReadonlySet<number>, trusted: Uint8Array): number {
+  private lineCitationScore(text: string, index: number, sentence: Sentence, papers: readonly number[], citers: ReadonlySet<number>, trust: Trust): number {
     const list = this.matches;
-    const ls = text.lastIndexOf('\n', list.start[index] - 1) + 1;
-    let le = text.indexOf('\n', list.end[index]);
-    if (le < 0) le = text.length;
+    const range = this.lineRange(text, index, sentence);
+    const around = this.lineMatches;
+    around.length = 0;
+    trust.confidentIn(range.from, sentence.first - 1, around);
+    trust.confidentIn(sentence.last + 1, range.to, around);
     const p = papers[0];
-    const consider = (k: number) => {
-      if (!trusted[k]) return false;
-      const q = list.match[k].papers;
-      if (q.length !== 1 || papers.includes(q[0])) return false;
-      return this.vocabulary.cites(p, citers, q[0], this.vocabulary.citersOf(list.match[k].forms[0].letters));
-    };
-    for (let k = sentence.first - 1; k >= 0 && list.start[k] >= ls; k--) if (consider(k)) return CITATION;
-    for (let k = sentence.last + 1; k < list.count && list.end[k] <= le; k++) if (consider(k)) return CITATION;
+    for (const k of around) {
+      const q = list.match[k].papers[0];
+      if (!papers.includes(q) && this.vocabulary.cites(p, citers, q, this.vocabulary.citersOf(list.match[k].forms[0].letters))) return CITATION;
+    }
     return 0;
+  }
+
+  /**
+   * The matches on match `index`'s line within LINE_REACH of it, its sentence's always included: by
+   * binary search over the newlines and the matches, so a long line is not read.
+   */
+  private lineRange(text: string, index: number, sentence: Sentence): { from: number; to: number } {
+    const list = this.matches;
+    const lines = this.firstWordBuffer;
+    const start = list.start[index];
+    const end = list.end[index];
+    const lo = Math.max(lines.lineStart(start), start - LINE_REACH);
+    const hi = Math.min(lines.lineEnd(end, text.length), end + LINE_REACH);
+    // Starts and ends both ascend (matches do not overlap): the first match starting at or after
+    // `lo`, the last ending at or before `hi`, searched from the sentence's own.
+    const from = Math.min(sentence.first, firstAtOrAfter(list.start, list.count, lo, sentence.first));
+    const to = Math.max(sentence.last, firstAtOrAfter(list.end, list.count, hi + 1, sentence.last) - 1);
+    return { from, to };
   }
 
   /** The evidence of a sentence's words outside its mentions, computed when first needed. */
@@ -277,7 +370,7 @@ export class MentionDetector {
   }
 
   /** Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`. */
-  private resolveWithFallbacks(text: string, i: number, trusted: Uint8Array, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
+  private resolveWithFallbacks(text: string, i: number, trust: Trust, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
     const list = this.matches;
     // The common case, without an object: no evidence needed, one paper.
     if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
@@ -286,11 +379,11 @@ export class MentionDetector {
       return;
     }
     const c = list.candidate(i);
-    let papers = this.resolve(text, c, i, trusted);
+    let papers = this.resolve(text, c, i, trust);
     let end = c.end;
     const fallbacks = papers ? undefined : list.fallbacks.get(i);
     for (let f = 0; fallbacks && !papers && f < fallbacks.length; f++) {
-      papers = this.resolve(text, fallbacks[f], i, trusted);
+      papers = this.resolve(text, fallbacks[f], i, trust);
       end = fallbacks[f].end;
     }
     papersOf[i] = papers;
@@ -380,13 +473,13 @@ export class MentionDetector {
    * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
-  private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
+  private resolve(text: string, c: Candidate, index: number, trust: Trust, traces?: MentionTrace[]): readonly number[] | undefined {
     const suffixBonus = (c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0)
       + (c.need === 'low' && c.match.forms[0].multiWord && isTitleCaseMidSentence(text, c.start, c.nameEnd) ? PROPER_NOUN : 0);
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
     if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
-    return this.resolveOnEvidence(text, c, index, trusted, suffixBonus, needsEvidence, traces);
+    return this.resolveOnEvidence(text, c, index, trust, suffixBonus, needsEvidence, traces);
   }
 
   /** Phase two for a candidate that needs evidence or names several papers. */
@@ -394,7 +487,7 @@ export class MentionDetector {
     text: string,
     c: Candidate,
     index: number,
-    trusted: Uint8Array,
+    trust: Trust,
     suffixBonus: number,
     needsEvidence: boolean,
     traces?: MentionTrace[],
@@ -412,9 +505,10 @@ export class MentionDetector {
         const match = list.match[k];
         notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(match.forms[0].letters), confident: false };
       }
-      notes.asCoMention.confident = trusted[k] === 1;
+      notes.asCoMention.confident = trust.flags[k] === 1;
       coMentions.push(notes.asCoMention);
     }
+    lookAroundWork.steps += sentence.last - sentence.first + 1;
     const forms = c.match.forms;
     const letters = lettersOf(text, c.start, c.nameEnd);
     const lower = letters.toLowerCase();
@@ -434,7 +528,7 @@ export class MentionDetector {
       if (traces) this.traceOf(traces, text, c, [], [], 0, false);
       return undefined;
     }
-    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trusted);
+    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trust);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
       foreignSenses = false;
@@ -531,8 +625,10 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   const wordLower = ASCII_WORD_LOWER;
   let starts = words.starts;
   let breaks = words.breaks.positions;
+  let newlines = words.newlines;
   let count = 0;
   let breakCount = 0;
+  let newlineCount = 0;
   let i = 0;
   scanning: while (i < n) {
     let c = text.charCodeAt(i);
@@ -541,6 +637,10 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
       if (c === 46 || c === 10 || c === 33 || c === 63) {
         if (breakCount === breaks.length) breaks = words.growBreaks();
         breaks[breakCount++] = i;
+        if (c === 10) {
+          if (newlineCount === newlines.length) newlines = words.growNewlines();
+          newlines[newlineCount++] = i;
+        }
       }
       i++;
       continue;
@@ -589,8 +689,15 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   }
   words.count = count;
   words.breaks.count = breakCount;
+  words.newlineCount = newlineCount;
   return words;
 }
+
+/**
+ * How far back the proper-noun test reads for the word before a name (markup and the word): a word
+ * with its quotes and emphasis fits many times over; a longer run is no ordinary word.
+ */
+const MAX_LOOK_BACK = 64;
 
 /**
  * Whether [start, end) is written with every significant word capitalised ("Squeezed Attention",
@@ -605,14 +712,16 @@ export function isTitleCaseMidSentence(text: string, start: number, end: number)
     else if (!/^(?:a|an|the|of|in|on|for|to|and|or|with|via|by|at|from)$/.test(w)) return false;
   }
   if (capitals < 2) return false;
-  // Step back over markup and quotes to the previous word on this line.
+  // Step back over markup and quotes to the previous word on this line, if one is that near.
+  const stop = start - 1 - MAX_LOOK_BACK;
   let k = start - 1;
-  while (k >= 0 && /[ \t*_"'“‘([`]/.test(text[k])) k--;
-  if (k < 0 || text[k] === '\n') return false;
+  while (k >= 0 && k > stop && /[ \t*_"'“‘([`]/.test(text[k])) k--;
+  if (k < 0 || k <= stop || text[k] === '\n') return false;
   // The previous word must be lower-case from its first letter ("does", not "On").
   let w = k;
-  while (w > 0 && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
-  return /\p{Ll}/u.test(text[w]);
+  while (w > 0 && w > stop && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
+  lookAroundWork.steps += start - w;
+  return w > stop && /\p{Ll}/u.test(text[w]);
 }
 
 /** The mention covering `offset` (start ≤ offset < end), by binary search over sorted, non-overlapping spans. */
