@@ -4,10 +4,13 @@ import type { Alias, Paper } from '../../src/core/library/model';
 
 let next = 0;
 
-/** An invented paper; `strict` names are ordinary words too and need evidence. */
+/**
+ * An invented paper. Its arXiv id is arXiv-shaped and unlike any word ("2599.00001"): a sentence that
+ * holds a paper's arXiv id links to it, which is evidence.
+ */
 export function paper(over: Partial<Paper> & { title: string }): Paper {
-  const id = over.id ?? `t.${++next}`;
-  return { id, arxiv: id, abstract: '', year: 2025, month: 1, firstAuthor: 'Nobody', shortName: null, aliases: [], topics: [], links: [], ...over };
+  const arxiv = `2599.${String(++next).padStart(5, '0')}`;
+  return { id: over.id ?? arxiv, arxiv, abstract: '', year: 2025, month: 1, firstAuthor: 'Nobody', shortName: null, aliases: [], topics: [], links: [], ...over };
 }
 
 export function strictName(name: string, ambiguous = false): Alias {

@@ -1,12 +1,16 @@
 // Finds every mention of a paper in a text in one pass: a trie over the normalised names is walked
 // from each word start; word boundaries, compounds, case rules and variant suffixes decide which
 // matches are names; names that are also ordinary words or other things must then find evidence in
-// their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
+// their sentence (paperEvidence.ts). Offsets are UTF-16 code units, as editors count them.
+//
+// Detecting and tracing are one computation: `trace` runs `detect`'s and records, for every match,
+// the evidence it weighed and the verdict it reached.
 import type { Paper } from '../library/model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { type BreakCandidates, contextWindow } from './context';
-import { type Bag, CITATION, type CoMention, PaperVocabulary, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
+import { AcronymSenses } from './acronymSenses';
+import { CITATION, CLEAR_WIN_FACTOR, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
 import { localGloss } from './gloss';
 import { lookAroundWork } from './lookAroundWork';
 import { firstAtOrAfter } from './sortedSearch';
@@ -27,6 +31,9 @@ import {
   unitAt,
 } from './matches';
 import { type EvidenceNeed, type NameForm, nameForms } from './names';
+import { type CoMention, PaperEvidence } from './paperEvidence';
+import { type Bag, SentenceBags } from './sentenceBag';
+import { PaperWords } from './wordIds';
 import { evidenceKey } from './words';
 
 export interface Mention {
@@ -42,15 +49,42 @@ export interface Mention {
   ambiguous: boolean;
 }
 
-/** Why a match was kept or dropped: for the evaluation report, tests and tuning. */
+/** One candidate's evidence in a trace: its score and what it is made of. */
+export interface CandidateEvidence {
+  paper: string;
+  /** The sum of the parts below: what candidates are ordered by and the threshold is met with. */
+  score: number;
+  /** The sentence's words and title phrases that the paper uses. */
+  words: number;
+  /** The sentence's other mentions: another name of it, a paper citing it or sharing a topic. */
+  coMentions: number;
+  /** A link to it or a citation of its first author in the sentence. */
+  citation: number;
+  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss, a citing paper on the line. */
+  shared: number;
+}
+
+/**
+ * Why a match was kept or dropped: for the evaluation report, tests and tuning. `trace` gives one
+ * for every match and every shorter alternative tried; the accepted ones are exactly `detect`'s
+ * mentions.
+ */
 export interface MentionTrace {
   start: number;
   end: number;
   text: string;
   need: EvidenceNeed;
-  scores: { paper: string; score: number }[];
+  /** The candidates weighed, best first; empty when nothing was weighed. */
+  scores: CandidateEvidence[];
+  /** The sentence's technical tokens: counted toward the threshold, alike for every candidate. */
+  field: number;
+  /** The strongest competing sense of the name's acronym in the sentence. */
   foreign: number;
   accepted: boolean;
+  /** What `detect` reports for this span, best first (narrowed when one sense clearly wins); empty when rejected. */
+  papers: string[];
+  /** How the verdict came about. */
+  reason: string;
 }
 
 /** What phase two learns about a match, kept only for matches that needed evidence. */
@@ -176,7 +210,10 @@ const LINE_REACH = 1000;
 export class MentionDetector {
   private readonly papers: readonly Paper[];
   private readonly trie = new NameTrie<NameForm>();
-  private readonly vocabulary: PaperVocabulary;
+  private readonly words: PaperWords;
+  private readonly bags: SentenceBags;
+  private readonly senses: AcronymSenses;
+  private readonly evidence: PaperEvidence;
   private readonly hits: TrieHits = createHits();
   private readonly matches = new MatchList();
   private readonly firstWordBuffer = new FirstWords();
@@ -193,12 +230,20 @@ export class MentionDetector {
   private lastSentence: Sentence | undefined;
   /** Scratch list of the confident matches on a mention's line. */
   private readonly lineMatches: number[] = [];
+  /** Scratch: a candidate's papers by evidence, best first, and their scores. */
+  private readonly order: number[] = [];
+  private readonly scores: number[] = [];
+  /** While tracing: per match, what its last resolution weighed (one entry per alternative tried). */
+  private traces: MentionTrace[][] | undefined;
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
     const forms = nameForms(this.papers);
     for (const f of forms) this.trie.add(f.name, f);
-    this.vocabulary = new PaperVocabulary(this.papers, forms);
+    this.words = new PaperWords(this.papers);
+    this.bags = new SentenceBags(this.words);
+    this.senses = new AcronymSenses(this.papers, forms, this.words);
+    this.evidence = new PaperEvidence(this.papers, this.words, this.bags, this.senses);
   }
 
   /** Number of trie nodes: a measure of the automaton's size. */
@@ -210,7 +255,7 @@ export class MentionDetector {
     return this.run(text).mentions;
   }
 
-  /** `detect` with the reasons for every match that needed evidence. */
+  /** `detect`, with what every match weighed and why it was kept or dropped. */
   trace(text: string): MentionTrace[] {
     return this.run(text, true).traces;
   }
@@ -225,13 +270,14 @@ export class MentionDetector {
     if (typeof text !== 'string' || !text) return { mentions: [], traces };
     const list = this.matches;
     list.reset();
-    this.vocabulary.startRun();
+    this.bags.startRun();
     this.lastSentence = undefined;
     try {
       this.scan(text);
       const n = list.count;
       this.notes = new Array(n);
       this.noted = [];
+      this.traces = withTrace ? new Array(n) : undefined;
       // What each match resolved to: its papers (undefined: not a mention), and the end of the
       // alternative kept when the longest match lacked evidence.
       const papersOf: (readonly number[] | undefined)[] = new Array(n);
@@ -263,12 +309,7 @@ export class MentionDetector {
           if (gainedBefore[to + 1] - gainedBefore[from] > 0) this.resolveWithFallbacks(text, i, roundTwo, papersOf, endOf);
         }
       }
-      if (withTrace) {
-        const accepted = new Uint8Array(n);
-        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
-        const final = new Trust(accepted, list);
-        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, final, traces);
-      }
+      if (this.traces) for (const t of this.traces) if (t) traces.push(...t);
       const mentions: Mention[] = [];
       for (let i = 0; i < n; i++) {
         const papers = papersOf[i];
@@ -285,6 +326,7 @@ export class MentionDetector {
       list.reset();
       this.notes = [];
       this.noted = [];
+      this.traces = undefined;
       this.lastSentence = undefined;
     }
   }
@@ -340,7 +382,7 @@ export class MentionDetector {
     const p = papers[0];
     for (const k of around) {
       const q = list.match[k].papers[0];
-      if (!papers.includes(q) && this.vocabulary.cites(p, citers, q, this.vocabulary.citersOf(list.match[k].forms[0].letters))) return CITATION;
+      if (!papers.includes(q) && this.evidence.cites(p, citers, q, this.evidence.citersOf(list.match[k].forms[0].letters))) return CITATION;
     }
     return 0;
   }
@@ -366,28 +408,34 @@ export class MentionDetector {
   /** The evidence of a sentence's words outside its mentions, computed when first needed. */
   private bagOf(text: string, sentence: Sentence): Bag {
     const list = this.matches;
-    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
+    return (sentence.bag ??= this.bags.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
   }
 
-  /** Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`. */
+  /**
+   * Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`; while
+   * tracing, what they weighed replaces what an earlier round recorded for the match.
+   */
   private resolveWithFallbacks(text: string, i: number, trust: Trust, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
     const list = this.matches;
     // The common case, without an object: no evidence needed, one paper.
     if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
       papersOf[i] = list.match[i].papers;
       endOf[i] = list.end[i];
+      if (this.traces) this.traces[i] = [this.traceOf(text, list.candidate(i), list.match[i].papers, 'needs no evidence')];
       return;
     }
+    const attempts: MentionTrace[] | undefined = this.traces ? [] : undefined;
     const c = list.candidate(i);
-    let papers = this.resolve(text, c, i, trust);
+    let papers = this.resolve(text, c, i, trust, attempts);
     let end = c.end;
     const fallbacks = papers ? undefined : list.fallbacks.get(i);
     for (let f = 0; fallbacks && !papers && f < fallbacks.length; f++) {
-      papers = this.resolve(text, fallbacks[f], i, trust);
+      papers = this.resolve(text, fallbacks[f], i, trust, attempts);
       end = fallbacks[f].end;
     }
     papersOf[i] = papers;
     endOf[i] = end;
+    if (this.traces && attempts) this.traces[i] = attempts;
   }
 
   /**
@@ -473,16 +521,24 @@ export class MentionDetector {
    * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
-  private resolve(text: string, c: Candidate, index: number, trust: Trust, traces?: MentionTrace[]): readonly number[] | undefined {
+  private resolve(text: string, c: Candidate, index: number, trust: Trust, attempts?: MentionTrace[]): readonly number[] | undefined {
     const suffixBonus = (c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0)
       + (c.need === 'low' && c.match.forms[0].multiWord && isTitleCaseMidSentence(text, c.start, c.nameEnd) ? PROPER_NOUN : 0);
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
-    if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
+    if (!needsEvidence && c.match.papers.length === 1) {
+      if (attempts) attempts.push(this.traceOf(text, c, c.match.papers, c.need === 'none' ? 'needs no evidence' : `its suffix or capitals suffice (${suffixBonus})`));
+      return c.match.papers;
+    }
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
-    return this.resolveOnEvidence(text, c, index, trust, suffixBonus, needsEvidence, traces);
+    return this.resolveOnEvidence(text, c, index, trust, suffixBonus, needsEvidence, attempts);
   }
 
-  /** Phase two for a candidate that needs evidence or names several papers. */
+  /**
+   * Phase two for a candidate that needs evidence or names several papers: every candidate paper is
+   * scored on the same evidence, the best must reach the name's threshold (and beat any competing
+   * sense of its acronym) when the name needs evidence, and the papers are returned best first —
+   * narrowed to one when one clearly wins. While tracing, `attempts` gets what was weighed.
+   */
   private resolveOnEvidence(
     text: string,
     c: Candidate,
@@ -490,7 +546,7 @@ export class MentionDetector {
     trust: Trust,
     suffixBonus: number,
     needsEvidence: boolean,
-    traces?: MentionTrace[],
+    attempts: MentionTrace[] | undefined,
   ): readonly number[] | undefined {
     const list = this.matches;
     const sentence = this.sentenceOf(text, c, index);
@@ -503,7 +559,7 @@ export class MentionDetector {
         // The whole span: "Yi-VL" is another name than "Yi".
         const spanLetters = lettersOf(text, list.start[k], list.end[k]);
         const match = list.match[k];
-        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(match.forms[0].letters), confident: false };
+        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.evidence.citersOf(match.forms[0].letters), confident: false };
       }
       notes.asCoMention.confident = trust.flags[k] === 1;
       coMentions.push(notes.asCoMention);
@@ -512,7 +568,7 @@ export class MentionDetector {
     const forms = c.match.forms;
     const letters = lettersOf(text, c.start, c.nameEnd);
     const lower = letters.toLowerCase();
-    const citers = this.vocabulary.citersOf(forms[0].letters);
+    const citers = this.evidence.citersOf(forms[0].letters);
     // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
     const ignore = (c.match.ignore ??= this.ignoreIds(forms));
     // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
@@ -521,40 +577,34 @@ export class MentionDetector {
     let papers: readonly number[] = c.match.papers;
     if (gloss !== undefined) {
       const fitting: number[] = [];
-      for (const p of papers) if (this.vocabulary.glossFits(p, gloss, letters)) fitting.push(p);
+      for (const p of papers) if (this.senses.glossFits(p, gloss, letters)) fitting.push(p);
       papers = fitting;
     }
     if (!papers.length) {
-      if (traces) this.traceOf(traces, text, c, [], [], 0, false);
+      if (attempts) attempts.push(this.traceOf(text, c, undefined, `the gloss "${gloss}" fits none of its papers`));
       return undefined;
     }
-    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trust);
+    const shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trust);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
       foreignSenses = false;
-      for (const f of forms) if (this.vocabulary.hasForeignSense(f)) foreignSenses = true;
+      for (const f of forms) if (this.senses.has(f)) foreignSenses = true;
       c.match.foreign = foreignSenses;
-    }
-    // Co-mentions alone may already decide a one-paper name with no competing sense: the words
-    // of the sentence can only add to its score.
-    if (papers.length === 1 && !traces && !foreignSenses) {
-      if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
     }
     const bag = this.bagOf(text, sentence);
     const sentenceText = (sentence.text ??= text.slice(sentence.start, sentence.end));
-    if (papers.length === 1 && !traces) {
-      // One paper: no ranking to do.
-      const p = papers[0];
-      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
-      let foreign = 0;
-      if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
-      return !needsEvidence || (score + bag.field >= THRESHOLD[c.need] && foreign < score) ? papers : undefined;
-    }
     // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.
-    const order: number[] = [];
-    const scores: number[] = [];
+    const order = this.order;
+    const scores = this.scores;
+    order.length = 0;
+    scores.length = 0;
+    const parts: Map<number, CandidateEvidence> | undefined = attempts ? new Map() : undefined;
     for (const p of papers) {
-      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
+      const words = this.evidence.wordScore(p, bag, ignore);
+      const mentions = this.evidence.coMentionScore(p, citers, lower, coMentions);
+      const citation = this.evidence.citationScore(p, sentenceText);
+      const score = words + mentions + citation + shared;
+      if (parts) parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, shared });
       let at = order.length;
       order.push(p);
       scores.push(score);
@@ -566,32 +616,42 @@ export class MentionDetector {
       scores[at] = score;
     }
     let foreign = 0;
-    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
-    const accepted = !needsEvidence || (scores[0] + bag.field >= THRESHOLD[c.need] && foreign < scores[0]);
-    if (traces) this.traceOf(traces, text, c, order, scores, foreign, accepted);
-    if (!accepted) return undefined;
-    // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
-    // sentence, or its words outweigh the rest twice over.
-    if (order.length > 1) {
-      const top = scores[0];
+    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.evidence.foreignScore(f, bag, coMentions, ignore));
+    const top = scores[0];
+    const accepted = !needsEvidence || (top + bag.field >= THRESHOLD[c.need] && foreign < top);
+    let result: readonly number[] | undefined;
+    let reason: string;
+    if (!accepted) {
+      reason = top + bag.field < THRESHOLD[c.need] ? 'too little evidence' : 'a competing sense is as strong';
+    } else if (order.length === 1) {
+      result = papers;
+      reason = needsEvidence ? 'evidence enough' : 'needs no evidence';
+    } else {
+      // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
+      // sentence, or its evidence outweighs the rest's CLEAR_WIN_FACTOR times over.
       const second = scores[1];
       const decisive = top >= SAME_PAPER && second < SAME_PAPER;
-      const clear = top >= Math.max(THRESHOLD.medium, 2 * second + THRESHOLD.low);
-      if (decisive || clear) return [order[0]];
+      const clear = top >= Math.max(THRESHOLD.medium, CLEAR_WIN_FACTOR * second + THRESHOLD.low);
+      result = decisive || clear ? [order[0]] : order.slice();
+      reason = decisive ? 'another of its names decides' : clear ? 'its evidence clearly wins' : 'ambiguous: best first';
     }
-    return order;
+    if (attempts && parts) attempts.push(this.traceOf(text, c, result, reason, order.map(p => parts.get(p) as CandidateEvidence), bag.field, foreign));
+    return result;
   }
 
-  private traceOf(traces: MentionTrace[], text: string, c: Candidate, order: readonly number[], scores: readonly number[], foreign: number, accepted: boolean): void {
-    traces.push({
+  private traceOf(text: string, c: Candidate, papers: readonly number[] | undefined, reason: string, scores: CandidateEvidence[] = [], field = 0, foreign = 0): MentionTrace {
+    return {
       start: c.start,
       end: c.end,
       text: text.slice(c.start, c.end),
       need: c.need,
-      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
-      foreign: Math.round(foreign * 100) / 100,
-      accepted,
-    });
+      scores,
+      field,
+      foreign: round(foreign),
+      accepted: papers !== undefined,
+      papers: papers ? papers.map(p => this.papers[p].id) : [],
+      reason,
+    };
   }
 
   /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */
@@ -600,7 +660,7 @@ export class MentionDetector {
     for (const f of forms) {
       let id = this.formKeyIds.get(f);
       if (id === undefined) {
-        id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
+        id = f.multiWord ? -1 : this.words.idOf(evidenceKey(f.name));
         this.formKeyIds.set(f, id);
       }
       if (id >= 0 && !ids.includes(id)) ids.push(id);
@@ -691,6 +751,11 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   words.breaks.count = breakCount;
   words.newlineCount = newlineCount;
   return words;
+}
+
+/** Two decimals: what traces show. */
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 /**
