@@ -56,3 +56,29 @@ export function birdLibrary(): Paper[] {
     paper({ id: 'p6', title: 'Benchmarks for Long Inputs', abstract: 'A benchmark of long inputs with questions about distant facts.' }),
   ];
 }
+
+/**
+ * Two papers called Zebra (a strict, ambiguous name): one a vision model over satellite tiles that
+ * names Okapi, the other a long-context method with a truncated rotary basis that names Gnu. Okapi
+ * and Gnu need no evidence; two more papers give the words weights.
+ */
+export function zebraLibrary(): Paper[] {
+  return [
+    paper({
+      id: 'zebra-vision',
+      title: 'Zebra: Striped Attention for Satellite Imagery',
+      abstract: 'We present Zebra, a vision transformer that segments satellite imagery with striped attention over image tiles; it builds on Okapi.',
+      aliases: [strictName('Zebra', true)],
+    }),
+    paper({
+      id: 'zebra-long',
+      title: 'Zebra: Truncated Rotary Bases for Long Contexts',
+      abstract: 'Zebra extends the context window of a language model to 32K tokens by truncating the rotary basis of its position encoding, unlike Gnu.',
+      aliases: [strictName('Zebra', true)],
+    }),
+    paper({ id: 'okapi', title: 'Okapi: Tiled Image Encoders', abstract: 'Okapi encodes large images tile by tile.', aliases: [plainName('Okapi')] }),
+    paper({ id: 'gnu', title: 'Gnu: Quantized Key Caches', abstract: 'Gnu quantizes the key cache to two bits.', aliases: [plainName('Gnu')] }),
+    paper({ title: 'Gated Recurrence at Scale', abstract: 'A gated recurrent layer trained on long documents.' }),
+    paper({ title: 'Benchmarks for Long Inputs', abstract: 'A benchmark of long inputs with questions about distant facts.' }),
+  ];
+}

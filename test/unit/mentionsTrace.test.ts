@@ -56,7 +56,8 @@ describe('mention traces', () => {
     assert.deepStrictEqual(kept.papers, ['heron']);
     assert.strictEqual(kept.scores[0].paper, 'heron');
     assert.ok(kept.scores[0].words >= 5, `words ${kept.scores[0].words}`);
-    assert.strictEqual(kept.scores[0].score, kept.scores[0].words + kept.scores[0].coMentions + kept.scores[0].citation + kept.scores[0].shared);
+    const parts = kept.scores[0];
+    assert.strictEqual(parts.score, parts.words + parts.coMentions + parts.citation + parts.line + parts.shared);
     const [dropped] = detector.trace('A Heron stood in the river.');
     assert.deepStrictEqual([dropped.accepted, dropped.papers, dropped.reason], [false, [], 'too little evidence']);
     const [plain] = detector.trace('FooBarNet is fast.');

@@ -60,7 +60,9 @@ export interface CandidateEvidence {
   coMentions: number;
   /** A link to it or a citation of its first author in the sentence. */
   citation: number;
-  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss, a citing paper on the line. */
+  /** A paper citing it, or cited by it, mentioned elsewhere on the line. */
+  line: number;
+  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss that fits. */
   shared: number;
 }
 
@@ -368,23 +370,28 @@ export class MentionDetector {
 
   /**
    * Evidence from the same line beyond the sentence: a confident mention of a paper that cites
-   * this one or is cited by it ("Titans: neural memory … . ATLAS is the follow-up."). Only
-   * citation counts here — a shared topic is too weak to cross a sentence — and never across a
-   * line, so a neighbouring list item ("the M1 Mac mini") lends nothing.
+   * candidate `p` or is cited by it ("Titans: neural memory … . ATLAS is the follow-up."), among
+   * `around` (confidentOnLine). Only citation counts here — a shared topic is too weak to cross a
+   * sentence — and never across a line, so a neighbouring list item ("the M1 Mac mini") lends
+   * nothing. Per candidate: a paper citing one Giraffe says nothing for the other.
    */
-  private lineCitationScore(text: string, index: number, sentence: Sentence, papers: readonly number[], citers: ReadonlySet<number>, trust: Trust): number {
+  private lineCitationScore(p: number, papers: readonly number[], citers: ReadonlySet<number>, around: readonly number[]): number {
     const list = this.matches;
-    const range = this.lineRange(text, index, sentence);
-    const around = this.lineMatches;
-    around.length = 0;
-    trust.confidentIn(range.from, sentence.first - 1, around);
-    trust.confidentIn(sentence.last + 1, range.to, around);
-    const p = papers[0];
     for (const k of around) {
       const q = list.match[k].papers[0];
       if (!papers.includes(q) && this.evidence.cites(p, citers, q, this.evidence.citersOf(list.match[k].forms[0].letters))) return CITATION;
     }
     return 0;
+  }
+
+  /** The confident matches on match `index`'s line outside its sentence, within LINE_REACH. */
+  private confidentOnLine(text: string, index: number, sentence: Sentence, trust: Trust): readonly number[] {
+    const range = this.lineRange(text, index, sentence);
+    const around = this.lineMatches;
+    around.length = 0;
+    trust.confidentIn(range.from, sentence.first - 1, around);
+    trust.confidentIn(sentence.last + 1, range.to, around);
+    return around;
   }
 
   /**
@@ -584,7 +591,9 @@ export class MentionDetector {
       if (attempts) attempts.push(this.traceOf(text, c, undefined, `the gloss "${gloss}" fits none of its papers`));
       return undefined;
     }
-    const shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trust);
+    // Evidence every candidate gets alike: it decides whether the name is a mention, never which paper.
+    const shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    const around = this.confidentOnLine(text, index, sentence, trust);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
       foreignSenses = false;
@@ -603,8 +612,9 @@ export class MentionDetector {
       const words = this.evidence.wordScore(p, bag, ignore);
       const mentions = this.evidence.coMentionScore(p, citers, lower, coMentions);
       const citation = this.evidence.citationScore(p, sentenceText);
-      const score = words + mentions + citation + shared;
-      if (parts) parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, shared });
+      const line = around.length ? this.lineCitationScore(p, papers, citers, around) : 0;
+      const score = words + mentions + citation + line + shared;
+      if (parts) parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, line, shared });
       let at = order.length;
       order.push(p);
       scores.push(score);
@@ -627,11 +637,13 @@ export class MentionDetector {
       result = papers;
       reason = needsEvidence ? 'evidence enough' : 'needs no evidence';
     } else {
-      // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
-      // sentence, or its evidence outweighs the rest's CLEAR_WIN_FACTOR times over.
-      const second = scores[1];
-      const decisive = top >= SAME_PAPER && second < SAME_PAPER;
-      const clear = top >= Math.max(THRESHOLD.medium, CLEAR_WIN_FACTOR * second + THRESHOLD.low);
+      // Narrow an ambiguous name when one sense clearly wins on its own evidence (what the
+      // candidates share left out): another of its names is in the sentence, or its evidence
+      // outweighs the rest's CLEAR_WIN_FACTOR times over.
+      const own = top - shared;
+      const second = scores[1] - shared;
+      const decisive = own >= SAME_PAPER && second < SAME_PAPER;
+      const clear = own >= Math.max(THRESHOLD.medium, CLEAR_WIN_FACTOR * second + THRESHOLD.low);
       result = decisive || clear ? [order[0]] : order.slice();
       reason = decisive ? 'another of its names decides' : clear ? 'its evidence clearly wins' : 'ambiguous: best first';
     }

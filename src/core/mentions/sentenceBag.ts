@@ -11,7 +11,7 @@ import { evidenceKey, isSizeToken, STOP_WORDS } from './words';
 
 /**
  * Slots of the table of words met in texts (a power of two), started over when half full: 16,384
- * distinct spellings, more than a 1 MB note of notes holds (the bench note has about 9,000).
+ * distinct spellings, more than a 1 MB note holds (the bench note has 6,101 in all).
  */
 const WORD_TABLE_SIZE = 1 << 15;
 
