@@ -18,14 +18,15 @@ function zebras(text: string): string[][] {
 
 describe('ambiguous names', () => {
   it('list every candidate, best first by the words of the sentence', () => {
-    // Library order is vision first; the sentence's words decide which comes first.
-    assert.deepStrictEqual(zebras('Zebra uses striped attention over a long context.'), [['Zebra', 'zebra-vision', 'zebra-long']]);
-    assert.deepStrictEqual(zebras('Zebra uses a rotary encoding over image tiles.'), [['Zebra', 'zebra-long', 'zebra-vision']]);
+    // Library order is vision first; the sentence's words decide which comes first. (Scores 6.4
+    // against 3.9, and 7.5 against 3.9: both past the threshold, neither twice the other.)
+    assert.deepStrictEqual(zebras('Zebra applies attention over image tiles to a language model.'), [['Zebra', 'zebra-vision', 'zebra-long']]);
+    assert.deepStrictEqual(zebras('Zebra applies attention to a long language context.'), [['Zebra', 'zebra-long', 'zebra-vision']]);
   });
 
   it('are ordered the same when a suffix makes evidence unnecessary', () => {
-    assert.deepStrictEqual(zebras('Zebra-7B uses a rotary encoding over image tiles.'), [['Zebra-7B', 'zebra-long', 'zebra-vision']]);
-    assert.deepStrictEqual(zebras('Zebra-7B uses striped attention over a long context.'), [['Zebra-7B', 'zebra-vision', 'zebra-long']]);
+    assert.deepStrictEqual(zebras('Zebra-7B applies attention over image tiles to a language model.'), [['Zebra-7B', 'zebra-vision', 'zebra-long']]);
+    assert.deepStrictEqual(zebras('Zebra-7B applies attention to a long language context.'), [['Zebra-7B', 'zebra-long', 'zebra-vision']]);
   });
 
   it('narrow to the paper the sentence clearly speaks of, with or without a suffix', () => {
