@@ -10,9 +10,16 @@
 import { lookAroundWork } from './lookAroundWork';
 import { firstAtOrAfter as firstInSorted } from './sortedSearch';
 
-/** How far a sentence may reach either side of a mention. */
+/**
+ * How far a sentence may reach either side of a mention: a long sentence (some 100 words) each way,
+ * and the bound on a mention's reading when no sentence ends nearby. Dev notes (npm run
+ * eval:mentions) hold 1.000 / 0.989 from 60 up (recall 0.978 at 40); the unit tests from 60 up.
+ */
 const MAX_SENTENCE_REACH = 600;
-/** How much of a section a heading's mention may read. */
+/**
+ * How much of a section a heading's mention may read: a few paragraphs. Dev notes hold from 100 up
+ * (recall 0.978 at 50); no unit test depends on more than a sentence of it.
+ */
 const MAX_SECTION = 2000;
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'al', 'cf', 'fig', 'figs', 'eq', 'sec', 'approx', 'resp', 'w.r.t', 'no', 'dr', 'mr', 'ms', 'st', 'ca', 'incl']);
@@ -138,7 +145,10 @@ function isSentenceBreak(text: string, i: number, limit: number): boolean {
   return endsSentence(text, i);
 }
 
-/** A heading is short: a mention further than this from its line's start is not in one. */
+/**
+ * A heading is short: a mention further than this from its line's start is not in one. Dev notes
+ * hold from 40 up (recall 0.978 at 20).
+ */
 const MAX_HEADING = 200;
 
 /**
