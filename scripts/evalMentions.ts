@@ -192,10 +192,12 @@ function main(): number {
 
   const detector = core.mentions;
   const explain: Explain = (text, start, end) => {
-    const t = detector.trace(text).find(x => x.start < end && start < x.end);
+    // Every match and alternative tried has a trace; the accepted one is what detect reported.
+    const overlapping = detector.trace(text).filter(x => x.start < end && start < x.end);
+    const t = overlapping.find(x => x.accepted) ?? overlapping[0];
     if (!t) return undefined;
-    const scores = t.scores.map(x => `${names.get(x.paper) ?? x.paper} ${x.score}`).join(', ') || 'no fitting paper';
-    return `need ${t.need}: ${scores}${t.foreign ? `; competing sense ${t.foreign}` : ''} → ${t.accepted ? 'accepted' : 'rejected'}`;
+    const scores = t.scores.map(x => `${names.get(x.paper) ?? x.paper} ${x.score}`).join(', ') || 'nothing weighed';
+    return `need ${t.need}: ${scores}${t.foreign ? `; competing sense ${t.foreign}` : ''} → ${t.accepted ? 'accepted' : 'rejected'} (${t.reason})`;
   };
   const ours = score(notes, idByTitle, t => detector.detect(t), explain);
   const baselineDetect = alternationBaseline(papers);
