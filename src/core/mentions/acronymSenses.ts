@@ -15,6 +15,13 @@ export interface ForeignSense {
   expansion: number[];
 }
 
+/**
+ * What separates the tokens an acronym can be in an abstract: "(APE)", "APE (", "APE,". A definition
+ * (`definitions`) needs the acronym right inside parentheses or right before an opening one, so it
+ * is always one of these tokens.
+ */
+const TOKEN_SEPARATORS = /[\s()[\]{},;:"'“”‘’]+/;
+
 export class AcronymSenses {
   private readonly foreign = new Map<NameForm, ForeignSense[]>();
   /** Per paper: keys of the words its names are made of (title, aliases), for checking a gloss. */
@@ -26,9 +33,29 @@ export class AcronymSenses {
     private readonly words: PaperWords,
   ) {
     this.nameWords = papers.map(p => new Set([p.title, p.arxivTitle ?? '', ...(p.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
+    // Indexes built once, so mining each acronym looks only at the papers that could define it:
+    // asking every paper about every acronym was quadratic (minutes for a 20,000-paper library).
+    const owners = new Map<string, Set<number>>();
+    for (const f of forms) {
+      const key = f.letters.toLowerCase();
+      const set = owners.get(key);
+      if (set) set.add(f.paper);
+      else owners.set(key, new Set([f.paper]));
+    }
+    const usedBy = new Map<string, number[]>();
+    papers.forEach((p, i) => {
+      const abstract = p.abstract ?? '';
+      if (!abstract.includes('(')) return;
+      for (const token of new Set(abstract.split(TOKEN_SEPARATORS))) {
+        if (!token) continue;
+        const list = usedBy.get(token);
+        if (list) list.push(i);
+        else usedBy.set(token, [i]);
+      }
+    });
     for (const form of forms) {
       if (form.need === 'none' || form.multiWord) continue;
-      const senses = this.mine(form, forms);
+      const senses = this.mine(form, owners.get(form.letters.toLowerCase()) ?? new Set(), usedBy.get(form.name) ?? []);
       if (senses.length) this.foreign.set(form, senses);
     }
   }
@@ -53,21 +80,24 @@ export class AcronymSenses {
     return keysOf(gloss).every(k => words.has(k) || defined.has(k));
   }
 
-  /** Papers that define `form`'s acronym with an expansion its owners do not use. */
-  private mine(form: NameForm, forms: readonly NameForm[]): ForeignSense[] {
-    const owners = new Set(forms.filter(f => f.letters.toLowerCase() === form.letters.toLowerCase()).map(f => f.paper));
+  /**
+   * Papers that define `form`'s acronym with an expansion its owners (papers with a form of the
+   * same letters) do not use. `candidates`: the papers whose abstracts use the acronym as a token —
+   * the only ones that can define it — in library order.
+   */
+  private mine(form: NameForm, owners: ReadonlySet<number>, candidates: readonly number[]): ForeignSense[] {
     const ownExpansions = new Set<string>();
     for (const o of owners) for (const e of this.definitions(o, form.name)) ownExpansions.add(e.toLowerCase());
     const out: ForeignSense[] = [];
-    this.papers.forEach((_, q) => {
-      if (owners.has(q)) return;
+    for (const q of candidates) {
+      if (owners.has(q)) continue;
       for (const e of this.definitions(q, form.name)) {
         if (ownExpansions.has(e.toLowerCase())) continue;
         const expansion = [...new Set(keysOf(e).map(k => this.words.idOf(k)).filter(id => id >= 0))];
         if (expansion.length) out.push({ paper: q, expansion });
-        return;
+        break;
       }
-    });
+    }
     return out;
   }
 
