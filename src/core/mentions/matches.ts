@@ -2,6 +2,7 @@
 // compounds, model-variant and attributive suffixes), and how a spelling's case decides which forms
 // of a name it matches and how much evidence it then needs.
 import { ASCII_WORD, isBlank, isJoiner, isWordAt, NEWLINE, normalUnit, SPACE } from './chars';
+import { isFollowUpWord, plusPlusEnd } from './followUps';
 import { type EvidenceNeed, type NameForm, WORDS_FOR_TITLE_WITHOUT_EVIDENCE } from './names';
 
 /** Evidence needs, weakest first (their index is what the match list stores). */
@@ -15,6 +16,8 @@ export const SUFFIX_SIZE = 1;
 export const SUFFIX_WORD = 2;
 /** A version ("Dolphin-2.9"): model-like, but other model families share names with papers. */
 export const SUFFIX_VERSION = 3;
+/** A follow-up's name ("Foo-2", "Foo-R", "Foo++"): another work than the name's paper (followUps.ts). */
+export const SUFFIX_FOLLOW_UP = 4;
 
 /** Where a name's mention ends: at the name (extendedTo −1) or after a variant suffix. */
 interface Boundary {
@@ -207,17 +210,24 @@ export function endBoundary(text: string, end: number): Boundary | undefined {
   const lastIsWord = isWordAt(text, end - 1);
   if (lastIsWord && isWordAt(text, end)) return undefined;
   const c = text.charCodeAt(end);
-  if (lastIsWord && c === 43 /* + */) return undefined; // "MiniWoB" is not "MiniWoB++"
+  if (lastIsWord && c === 43 /* + */) {
+    // "MiniWoB" is not "MiniWoB++": the mention is the follow-up's whole name, weighed as one.
+    const plus = plusPlusEnd(text, end);
+    return plus < 0 ? undefined : { extendedTo: plus, suffix: SUFFIX_FOLLOW_UP };
+  }
   if (!(isJoiner(c) && isWordAt(text, end + 1))) return PLAIN_END;
 
   let k = end;
   let extended = end;
   let suffix = SUFFIX_NONE;
+  let followUp = false;
   for (let count = 0; count < MAX_SUFFIXES && k < n && isJoiner(text.charCodeAt(k)) && isWordAt(text, k + 1); count++) {
     const wEnd = suffixWordEnd(text, k + 1);
     const word = text.slice(k + 1, wEnd);
-    // The strongest suffix seen decides: a size, else a variant word, else a version.
-    if (isSize(word)) suffix = SUFFIX_SIZE;
+    // A follow-up's name outranks everything after it ("Foo-2-7B" is a size of Foo-2); otherwise
+    // the strongest suffix seen decides: a size, else a variant word, else a version.
+    if (isFollowUpWord(word)) followUp = true;
+    else if (isSize(word)) suffix = SUFFIX_SIZE;
     else if (VARIANT_WORDS.has(word.toLowerCase())) suffix = suffix === SUFFIX_SIZE ? SUFFIX_SIZE : SUFFIX_WORD;
     else if (isVersion(word)) suffix = suffix === SUFFIX_NONE ? SUFFIX_VERSION : suffix;
     else break;
@@ -230,6 +240,7 @@ export function endBoundary(text: string, end: number): Boundary | undefined {
     if (!ATTRIBUTIVE_WORDS.has(word.toLowerCase()) || word !== word.toLowerCase()) return undefined;
   }
   if (k < n && isWordAt(text, k)) return undefined;
+  if (followUp) return { extendedTo: extended, suffix: SUFFIX_FOLLOW_UP };
   return extended === end ? PLAIN_END : { extendedTo: extended, suffix };
 }
 
