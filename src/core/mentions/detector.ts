@@ -10,7 +10,7 @@ import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHi
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { type BreakCandidates, contextWindow } from './context';
 import { AcronymSenses } from './acronymSenses';
-import { CITATION, CLEAR_WIN_FACTOR, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
+import { ATTACHED_ELSEWHERE, CITATION, CLEAR_WIN_FACTOR, DENIED, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
 import { localGloss } from './gloss';
 import { lookAroundWork } from './lookAroundWork';
 import { firstAtOrAfter } from './sortedSearch';
@@ -25,6 +25,7 @@ import {
   matchOf,
   MAX_SPELLINGS,
   spelledAsForm,
+  SUFFIX_FOLLOW_UP,
   SUFFIX_SIZE,
   SUFFIX_VERSION,
   SUFFIX_WORD,
@@ -33,6 +34,7 @@ import {
 import { type EvidenceNeed, type NameForm, nameForms } from './names';
 import { type CoMention, PaperEvidence } from './paperEvidence';
 import { type Bag, SentenceBags } from './sentenceBag';
+import { type Attachment, describeAttachment, mayHeadSomething, type Neighbours, NoteStructure } from './structure';
 import { PaperWords } from './wordIds';
 import { evidenceKey } from './words';
 
@@ -62,8 +64,10 @@ export interface CandidateEvidence {
   citation: number;
   /** A paper citing it, or cited by it, mentioned elsewhere on the line. */
   line: number;
-  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss that fits. */
+  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss that fits, a denial (−). */
   shared: number;
+  /** What the note's structure attaches to the name: its own link or title (+), another paper's (−) (structure.ts). */
+  structure: number;
 }
 
 /**
@@ -240,8 +244,15 @@ export class MentionDetector {
   /** Scratch: a candidate's papers by evidence, best first, and their scores. */
   private readonly order: number[] = [];
   private readonly scores: number[] = [];
+  /** Per candidate paper of the match being resolved: its evidence before structure and shared evidence. */
+  private readonly bases: number[] = [];
   /** While tracing: per match, what its last resolution weighed (one entry per alternative tried). */
   private traces: MentionTrace[][] | undefined;
+  /** Structural evidence (structure.ts), made on first use: the constructor stays as it is. */
+  private structureReader: NoteStructure | undefined;
+  private neighbours: Neighbours | undefined;
+  /** The text of the current run, for the neighbours' line ends. */
+  private runText = '';
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
@@ -279,6 +290,8 @@ export class MentionDetector {
     list.reset();
     this.bags.startRun();
     this.lastSentence = undefined;
+    this.runText = text;
+    this.structure.startRun(text);
     try {
       this.scan(text);
       const n = list.count;
@@ -292,7 +305,8 @@ export class MentionDetector {
       // Round one trusts only names that need no evidence; round two also trusts what round one
       // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
       const trusted = new Uint8Array(n);
-      for (let i = 0; i < n; i++) trusted[i] = list.need[i] === 0 || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
+      // A follow-up's name ("Foo-2") vouches for nothing: it is another work.
+      for (let i = 0; i < n; i++) trusted[i] = (list.need[i] === 0 && list.suffix[i] !== SUFFIX_FOLLOW_UP) || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
       const roundOne = new Trust(trusted, list);
       let gained = false;
       for (let i = 0; i < n; i++) {
@@ -335,6 +349,8 @@ export class MentionDetector {
       this.noted = [];
       this.traces = undefined;
       this.lastSentence = undefined;
+      this.runText = '';
+      this.structure.startRun('');
     }
   }
 
@@ -429,8 +445,9 @@ export class MentionDetector {
    */
   private resolveWithFallbacks(text: string, i: number, trust: Trust, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
     const list = this.matches;
-    // The common case, without an object: no evidence needed, one paper.
-    if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
+    // The common case, without an object: no evidence needed, one paper, nothing in its structure
+    // against it.
+    if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i) && list.suffix[i] !== SUFFIX_FOLLOW_UP && !this.plainVeto(list.start[i], list.end[i], list.match[i])) {
       papersOf[i] = list.match[i].papers;
       endOf[i] = list.end[i];
       if (this.traces) this.traces[i] = [this.traceOf(text, list.candidate(i), list.match[i].papers, 'needs no evidence')];
@@ -534,9 +551,17 @@ export class MentionDetector {
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
   private resolve(text: string, c: Candidate, index: number, trust: Trust, attempts?: MentionTrace[]): readonly number[] | undefined {
+    if (c.suffix === SUFFIX_FOLLOW_UP) return this.resolveFollowUp(text, c, index, attempts);
     const suffixBonus = (c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0)
       + (c.need === 'low' && c.match.forms[0].multiWord && isTitleCaseMidSentence(text, c.start, c.nameEnd) ? PROPER_NOUN : 0);
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
+    if (!needsEvidence) {
+      const veto = this.plainVeto(c.start, c.end, c.match);
+      if (veto) {
+        if (attempts) attempts.push(this.traceOf(text, c, undefined, veto));
+        return undefined;
+      }
+    }
     if (!needsEvidence && c.match.papers.length === 1) {
       if (attempts) attempts.push(this.traceOf(text, c, c.match.papers, c.need === 'none' ? 'needs no evidence' : `its suffix or capitals suffice (${suffixBonus})`));
       return c.match.papers;
@@ -565,7 +590,8 @@ export class MentionDetector {
     const coMentions = this.coMentions;
     coMentions.length = 0;
     for (let k = sentence.first; k <= sentence.last; k++) {
-      if (k === index) continue;
+      // A follow-up's name ("Foo-2") is another work's: no co-mention of Foo.
+      if (k === index || list.suffix[k] === SUFFIX_FOLLOW_UP) continue;
       const notes = this.notesOf(k);
       if (!notes.asCoMention) {
         // The whole span: "Yi-VL" is another name than "Yi".
@@ -597,7 +623,7 @@ export class MentionDetector {
       return undefined;
     }
     // Evidence every candidate gets alike: it decides whether the name is a mention, never which paper.
-    const shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    let shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
     const around = this.confidentOnLine(text, index, sentence, trust);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
@@ -607,19 +633,59 @@ export class MentionDetector {
     }
     const bag = this.bagOf(text, sentence);
     const sentenceText = (sentence.text ??= text.slice(sentence.start, sentence.end));
+    // Each paper's evidence, in `papers` order (reused buffers: this runs for every risky name);
+    // the parts are kept only for a trace.
+    const bases = this.bases;
+    bases.length = 0;
+    const weighed = attempts ? [] as { words: number; mentions: number; citation: number; line: number }[] : undefined;
+    let best = -Infinity;
+    for (const p of papers) {
+      const words = this.evidence.wordScore(p, bag, ignore);
+      const mentions = this.evidence.coMentionScore(p, citers, lower, coMentions);
+      const citation = this.evidence.citationScore(p, sentenceText);
+      const line = around.length ? this.lineCitationScore(p, papers, citers, around) : 0;
+      const base = words + mentions + citation + line;
+      bases.push(base);
+      weighed?.push({ words, mentions, citation, line });
+      if (base > best) best = base;
+    }
+    // The note's structure (structure.ts), read where it can change the verdict: for a name its
+    // words would accept, one that may head a link or title (its own may be attached), and an
+    // ambiguous name that needs no evidence (a link may pick its paper).
+    const unitEnd = Math.min(sentence.end, this.firstWordBuffer.lineEnd(c.end, text.length));
+    const readStructure = !needsEvidence || best + shared + bag.field >= THRESHOLD[c.need] || mayHeadSomething(text, c.start, c.end);
+    let denial: string | undefined;
+    let attachment: Attachment | undefined;
+    if (readStructure) {
+      if (needsEvidence) {
+        const veto = this.structure.readingVeto(c.start, c.end, this.near);
+        if (veto) {
+          if (attempts) attempts.push(this.traceOf(text, c, undefined, veto));
+          return undefined;
+        }
+        denial = this.structure.denial(c.start, c.end, papers.length > 1);
+        if (denial) shared -= DENIED;
+      }
+      attachment = this.structure.attachment(c.start, c.end, unitEnd, !needsEvidence, this.near);
+    }
     // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.
     const order = this.order;
     const scores = this.scores;
     order.length = 0;
     scores.length = 0;
     const parts: Map<number, CandidateEvidence> | undefined = attempts ? new Map() : undefined;
-    for (const p of papers) {
-      const words = this.evidence.wordScore(p, bag, ignore);
-      const mentions = this.evidence.coMentionScore(p, citers, lower, coMentions);
-      const citation = this.evidence.citationScore(p, sentenceText);
-      const line = around.length ? this.lineCitationScore(p, papers, citers, around) : 0;
-      const score = words + mentions + citation + line + shared;
-      if (parts) parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, line, shared });
+    let elsewhere = false;
+    for (let w = 0; w < papers.length; w++) {
+      const p = papers[w];
+      const base = bases[w];
+      const sign = attachment ? this.structure.sign(p, attachment, this.near, !needsEvidence) : 0;
+      const structure = sign > 0 ? SAME_PAPER : sign < 0 ? -ATTACHED_ELSEWHERE : 0;
+      if (sign < 0) elsewhere = true;
+      const score = base + structure + shared;
+      if (parts && weighed) {
+        const { words, mentions, citation, line } = weighed[w];
+        parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, line, shared, structure });
+      }
       let at = order.length;
       order.push(p);
       scores.push(score);
@@ -633,11 +699,14 @@ export class MentionDetector {
     let foreign = 0;
     if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.evidence.foreignScore(f, bag, coMentions, ignore));
     const top = scores[0];
-    const accepted = !needsEvidence || (top + bag.field >= THRESHOLD[c.need] && foreign < top);
+    // A name that needs no evidence still needs its structure not to be all against it.
+    const accepted = needsEvidence ? top + bag.field >= THRESHOLD[c.need] && foreign < top : top >= shared;
     let result: readonly number[] | undefined;
     let reason: string;
     if (!accepted) {
-      reason = top + bag.field < THRESHOLD[c.need] ? 'too little evidence' : 'a competing sense is as strong';
+      reason = !needsEvidence || top + bag.field < THRESHOLD[c.need] ? 'too little evidence' : 'a competing sense is as strong';
+      if (denial) reason += `; denied: ${denial}`;
+      if (elsewhere && attachment) reason += `; attached to another paper (${describeAttachment(attachment)})`;
     } else if (order.length === 1) {
       result = papers;
       reason = needsEvidence ? 'evidence enough' : 'needs no evidence';
@@ -669,6 +738,67 @@ export class MentionDetector {
       papers: papers ? papers.map(p => this.papers[p].id) : [],
       reason,
     };
+  }
+
+  // Structural evidence (structure.ts, readings.ts, denials.ts) and follow-up names (followUps.ts).
+
+  private get structure(): NoteStructure {
+    return (this.structureReader ??= new NoteStructure(this.papers));
+  }
+
+  /** The other matches of the run and the lines, as structure.ts asks about them. */
+  private get near(): Neighbours {
+    if (!this.neighbours) {
+      const list = this.matches;
+      const lines = this.firstWordBuffer;
+      let hint = 0;
+      const firstFrom = (at: number) => (hint = firstAtOrAfter(list.start, list.count, at, hint));
+      this.neighbours = {
+        lineStart: at => lines.lineStart(at),
+        lineEnd: at => lines.lineEnd(at, this.runText.length),
+        titleAt: at => {
+          // A title right there (past a quote or emphasis): one of its forms is a title or a title's part.
+          const k = firstFrom(at);
+          if (k >= list.count || list.start[k] > at + 2) return undefined;
+          return list.match[k].forms.some(f => f.kind !== 'alias') ? list.match[k].papers : undefined;
+        },
+        namesIn: (from, to) => {
+          const out: number[] = [];
+          let k = firstFrom(from);
+          const first = k;
+          for (; k < list.count && list.start[k] < to; k++) if (list.end[k] <= to) out.push(...list.match[k].papers);
+          lookAroundWork.steps += k - first;
+          return out;
+        },
+      };
+    }
+    return this.neighbours;
+  }
+
+  /** Why a match that needs no evidence is no mention where it stands (structure.ts), or undefined. */
+  private plainVeto(start: number, end: number, match: FormMatch): string | undefined {
+    // Short: a node id in a diagram is an identifier ("M1 --> M2").
+    const short = match.forms[0].letters.length <= 4;
+    return this.structure.plainVeto(start, end, match.papers, short, this.near);
+  }
+
+  /**
+   * A follow-up's name ("Foo-2", "Foo-R", "Foo++"; followUps.ts) is another work than Foo's paper:
+   * a mention of it only when the text attaches the paper's own link, DOI or title to it — never
+   * on its words or its name, which the follow-up shares.
+   */
+  private resolveFollowUp(text: string, c: Candidate, index: number, attempts: MentionTrace[] | undefined): readonly number[] | undefined {
+    const sentence = this.sentenceOf(text, c, index);
+    const unitEnd = Math.min(sentence.end, this.firstWordBuffer.lineEnd(c.end, text.length));
+    const attachment = this.structure.attachment(c.start, c.end, unitEnd, false, this.near);
+    const own: number[] = [];
+    for (const p of c.match.papers) if (this.structure.sign(p, attachment, this.near, false) > 0) own.push(p);
+    const result = own.length ? own : undefined;
+    if (attempts) {
+      const scores = c.match.papers.map(p => ({ paper: this.papers[p].id, score: own.includes(p) ? SAME_PAPER : 0, words: 0, coMentions: 0, citation: 0, line: 0, shared: 0, structure: own.includes(p) ? SAME_PAPER : 0 }));
+      attempts.push(this.traceOf(text, c, result, result ? 'a follow-up name with its own link or title attached' : 'a follow-up name: another work unless its own link or title is attached', scores));
+    }
+    return result;
   }
 
   /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */

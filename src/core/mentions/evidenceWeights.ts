@@ -131,3 +131,18 @@ export const TITLE_WORD = 2;
  * the context length" narrows to one Giraffe).
  */
 export const CLEAR_WIN_FACTOR = 2;
+/**
+ * Structure (structure.ts): another paper's arXiv link, DOI or title attached to the name — the
+ * link whose text holds it, the link right after it or its title, its table row's links — or the
+ * name inside another paper's title ("RazorAttention: … Through Retrieval Heads"): near proof that
+ * it is not this paper, as the name's own link is near proof that it is (SAME_PAPER, which an own
+ * attachment earns). For a name that needs no evidence only a settling attachment counts, and it
+ * vetoes (structure.ts says which); this weight is for the names weighed on evidence.
+ */
+export const ATTACHED_ELSEWHERE = 10;
+/**
+ * A denial right at the name ("the other Foo", "Foo is a different project", "Foo (…, not the
+ * paper)", denials.ts): what the note says outright outweighs what its words suggest. Shared by
+ * every candidate of the name.
+ */
+export const DENIED = 10;
