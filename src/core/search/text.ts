@@ -14,6 +14,8 @@ import { STOP_WORDS } from './stopWords';
 /** Longest text analysed; beyond this a query is surely pasted prose and the rest adds nothing. */
 export const MAX_ANALYSED_LENGTH = 2000;
 
+// Printable or not, every code unit below 128 is ASCII (the control characters are allowed here).
+// eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
