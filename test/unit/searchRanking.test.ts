@@ -163,3 +163,26 @@ describe('search ranking (hand-made libraries)', () => {
     }
   });
 });
+
+describe('search ranking: ties break by evidence', () => {
+  // One paper has every query word, once each in a long abstract; two others lack the rare word
+  // ("trim") but say the rest in their titles, so their partial-match scores exceed the full
+  // match's. The weaker of the two reads like the top paper, so feedback alone would lift it.
+  const filler = Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, title: `Protein folding ${i}`, abstract: 'Amino acids, rain, gambits and pictures.' }));
+  const study = 'We study serving systems for decoders under load, with schedulers, batching and queues';
+  const lib = library([
+    { id: 'all-words', title: 'A study of serving systems', abstract: `${study}; we trim what we can, look at a key, a cache and memory once each, ${'and many other aspects of serving systems, '.repeat(6)}.` },
+    { id: 'strong', title: 'Key cache memory', abstract: 'The key cache holds memory; a cache of keys saves memory.' },
+    { id: 'reads-alike', title: 'Key cache memory for serving systems', abstract: `${study}: a key cache in memory.` },
+    ...filler,
+  ]);
+
+  it('orders the papers below the AND tier by their own evidence, each at its own score', () => {
+    for (const feedback of [false, true]) {
+      const hits = lib.search('trim key cache memory', { prefix: false, feedback });
+      assert.deepStrictEqual(ids(hits), ['all-words', 'strong', 'reads-alike'], `feedback ${feedback}`);
+      // scaled below the tier above, not clamped to it: the two partial matches keep their gap
+      assert.ok(hits[2].score < hits[1].score && hits[1].score <= hits[0].score, `${hits.map(h => h.score)}`);
+    }
+  });
+});

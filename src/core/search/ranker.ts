@@ -21,7 +21,10 @@ const MIN_OR_SHARE = 0.05;
 
 export interface RankedDocument {
   doc: number;
+  /** For display: `tierScore` scaled so that scores never increase down the list (displayScores). */
   score: number;
+  /** What the document is ranked by within its tier: its total, or in the OR tier its total × share. */
+  tierScore: number;
   /** Bit i set: clause i matched. */
   clauseMask: number;
   /** 0: its name or title is the query; 1: it matches every required clause (AND); 2: some (OR). */
@@ -181,9 +184,8 @@ export class Ranker {
       }
       const byTotal = (a: number, b: number) => this.total[a] > this.total[b] || (this.total[a] === this.total[b] && a < b);
       const out: RankedDocument[] = [];
-      const push = (d: number, score: number, tier: RankedDocument['tier']) => {
-        const previous = out.length ? out[out.length - 1].score : Infinity;
-        out.push({ doc: d, score: Math.min(score, previous), clauseMask: this.clauseMask[d], tier });
+      const push = (d: number, tierScore: number, tier: RankedDocument['tier']) => {
+        out.push({ doc: d, score: tierScore, tierScore, clauseMask: this.clauseMask[d], tier });
       };
       for (const d of topK([...nameSet], limit, byTotal)) push(d, this.total[d], 0);
       for (const d of topK(andTier, limit - out.length, byTotal)) push(d, this.total[d], 1);
@@ -193,6 +195,7 @@ export class Ranker {
         return sa > sb || (sa === sb && a < b);
       };
       for (const d of topK(orTier, limit - out.length, byOr)) push(d, orScore.get(d) as number, 2);
+      displayScores(out);
       return out;
     } finally {
       this.clear(touched);
@@ -214,7 +217,10 @@ export class Ranker {
         return sa > sb || (sa === sb && a < b);
       };
       // Every clause is optional here: all papers are of the OR tier.
-      return topK([...score.keys()], limit, better).map(d => ({ doc: d, score: score.get(d) as number, clauseMask: this.clauseMask[d], tier: 2 as const }));
+      return topK([...score.keys()], limit, better).map(d => {
+        const s = score.get(d) as number;
+        return { doc: d, score: s, tierScore: s, clauseMask: this.clauseMask[d], tier: 2 as const };
+      });
     } finally {
       this.clear(touched);
     }
@@ -245,6 +251,26 @@ export class Ranker {
       if (bestLabel && !labels.includes(bestLabel)) labels.push(bestLabel);
     });
     return labels;
+  }
+}
+
+/**
+ * Sets each document's display `score` from its `tierScore`, for a list in rank order: each tier's
+ * scores are scaled down (never up) so that its first is no higher than the last of the tier above.
+ * Scores then read as the order and still differ wherever the evidence differs. (Clamping each score
+ * to the one above instead tied every lower-tier paper that scored above the last of the tier above
+ * — "how do I cut KV cache memory at inference" showed eleven papers at one score — and feedback,
+ * re-ranking by those scores, then ordered them by its own terms alone.)
+ */
+export function displayScores(ranked: RankedDocument[]): void {
+  let previous = Infinity;
+  let scale = 1;
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i];
+    if (i === 0 || r.tier !== ranked[i - 1].tier) scale = r.tierScore > previous ? previous / r.tierScore : 1;
+    // min(): non-increasing even where a tier is not in tierScore order (exact names keep theirs)
+    r.score = Math.min(r.tierScore * scale, previous);
+    previous = r.score;
   }
 }
 
