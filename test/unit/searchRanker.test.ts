@@ -39,9 +39,9 @@ describe('search ranker', () => {
     const hits = ranker.search([clause('a', [['a'], 1]), clause('b', [['b'], 1])], 10, [3]);
     assert.deepStrictEqual(hits.map(h => h.doc), [3, 0, 1, 2]);
     // scores read as the order: the partial matches (10 / 2, 9 / 2) are scaled to fit below the AND
-    // tier's 2, keeping their ratio (not both clamped to 2, which would tie them)
+    // tier's 2 — the first at 2 × its share of 1/2 — keeping their ratio (not both clamped to 2)
     assert.deepStrictEqual(hits.map(h => h.tierScore), [2, 2, 5, 4.5]);
-    assert.deepStrictEqual(hits.map(h => h.score), [2, 2, 2, 1.8]);
+    assert.deepStrictEqual(hits.map(h => h.score), [2, 2, 1, 0.9]);
   });
 
   it('leaves no state behind between queries', () => {

@@ -25,6 +25,8 @@ export interface RankedDocument {
   score: number;
   /** What the document is ranked by within its tier: its total, or in the OR tier its total × share. */
   tierScore: number;
+  /** The share of the required clauses it is credited with: 1 above the OR tier. */
+  share: number;
   /** Bit i set: clause i matched. */
   clauseMask: number;
   /** 0: its name or title is the query; 1: it matches every required clause (AND); 2: some (OR). */
@@ -171,30 +173,31 @@ export class Ranker {
       const nameSet = new Set(exactNames);
       const andTier: number[] = [];
       const orTier: number[] = [];
-      const orScore = new Map<number, number>();
+      const orShare = new Map<number, number>();
       for (const d of touched) {
         if (nameSet.has(d)) continue;
         const matched = this.clauseMask[d] & required;
         if (requiredCount && matched === required) andTier.push(d);
         else {
-          const share = requiredCount ? Math.max(popcount(matched) / requiredCount, MIN_OR_SHARE) : 1;
-          orScore.set(d, this.total[d] * share);
+          orShare.set(d, requiredCount ? Math.max(popcount(matched) / requiredCount, MIN_OR_SHARE) : 1);
           orTier.push(d);
         }
       }
       const byTotal = (a: number, b: number) => this.total[a] > this.total[b] || (this.total[a] === this.total[b] && a < b);
       const out: RankedDocument[] = [];
-      const push = (d: number, tierScore: number, tier: RankedDocument['tier']) => {
-        out.push({ doc: d, score: tierScore, tierScore, clauseMask: this.clauseMask[d], tier });
+      const push = (d: number, share: number, tier: RankedDocument['tier']) => {
+        const tierScore = this.total[d] * share;
+        out.push({ doc: d, score: tierScore, tierScore, share, clauseMask: this.clauseMask[d], tier });
       };
-      for (const d of topK([...nameSet], limit, byTotal)) push(d, this.total[d], 0);
-      for (const d of topK(andTier, limit - out.length, byTotal)) push(d, this.total[d], 1);
+      for (const d of topK([...nameSet], limit, byTotal)) push(d, 1, 0);
+      for (const d of topK(andTier, limit - out.length, byTotal)) push(d, 1, 1);
+      const orScore = (d: number) => this.total[d] * (orShare.get(d) as number);
       const byOr = (a: number, b: number) => {
-        const sa = orScore.get(a) as number;
-        const sb = orScore.get(b) as number;
+        const sa = orScore(a);
+        const sb = orScore(b);
         return sa > sb || (sa === sb && a < b);
       };
-      for (const d of topK(orTier, limit - out.length, byOr)) push(d, orScore.get(d) as number, 2);
+      for (const d of topK(orTier, limit - out.length, byOr)) push(d, orShare.get(d) as number, 2);
       displayScores(out);
       return out;
     } finally {
@@ -219,7 +222,7 @@ export class Ranker {
       // Every clause is optional here: all papers are of the OR tier.
       return topK([...score.keys()], limit, better).map(d => {
         const s = score.get(d) as number;
-        return { doc: d, score: s, tierScore: s, clauseMask: this.clauseMask[d], tier: 2 as const };
+        return { doc: d, score: s, tierScore: s, share: 1, clauseMask: this.clauseMask[d], tier: 2 as const };
       });
     } finally {
       this.clear(touched);
@@ -255,19 +258,21 @@ export class Ranker {
 }
 
 /**
- * Sets each document's display `score` from its `tierScore`, for a list in rank order: each tier's
- * scores are scaled down (never up) so that its first is no higher than the last of the tier above.
- * Scores then read as the order and still differ wherever the evidence differs. (Clamping each score
- * to the one above instead tied every lower-tier paper that scored above the last of the tier above
- * — "how do I cut KV cache memory at inference" showed eleven papers at one score — and feedback,
- * re-ranking by those scores, then ordered them by its own terms alone.)
+ * Sets each document's display `score` from its `tierScore`, for a list in rank order. A tier whose
+ * first score would exceed the last of the tier above is scaled down to fit below it: its first
+ * then reads as that last score times its share of the required clauses (a paper matching four of
+ * five words shows 0.8 of the full match above it), and the rest keep their ratios to it. Scores
+ * then read as the order and differ wherever the evidence differs. (Clamping each score to the one
+ * above instead tied every lower-tier paper scoring above the last of the tier above — "how do I cut
+ * KV cache memory at inference" showed eleven papers at one score — and feedback, re-ranking by
+ * those scores, then ordered them by its own terms alone.)
  */
 export function displayScores(ranked: RankedDocument[]): void {
   let previous = Infinity;
   let scale = 1;
   for (let i = 0; i < ranked.length; i++) {
     const r = ranked[i];
-    if (i === 0 || r.tier !== ranked[i - 1].tier) scale = r.tierScore > previous ? previous / r.tierScore : 1;
+    if (i === 0 || r.tier !== ranked[i - 1].tier) scale = r.tierScore > previous ? (previous * r.share) / r.tierScore : 1;
     // min(): non-increasing even where a tier is not in tierScore order (exact names keep theirs)
     r.score = Math.min(r.tierScore * scale, previous);
     previous = r.score;
