@@ -186,3 +186,23 @@ describe('search ranking: ties break by evidence', () => {
     }
   });
 });
+
+describe('search ranking: an acronym and its spelled-out form are one concept', () => {
+  // Every paper has search phrases, as in the corpus. One paper only says it evaluates beyond NIAH
+  // (the acronym in its abstract and a phrase); two benchmarks are about it and spell it out; five
+  // more mention needle-in-a-haystack tests in passing, so the spelled-out words are common and the
+  // acronym rare.
+  const lib = library([
+    { id: 'avoids', title: 'Training long-context models', abstract: 'We evaluate on real tasks instead of simple needle-in-a-haystack (NIAH) tests.', searchPhrases: ['how to train long-context models', 'evaluating beyond NIAH', 'long-context data mix'] },
+    { id: 'bench-a', title: 'A needle-in-a-haystack benchmark', abstract: 'A benchmark of long inputs for models.', searchPhrases: ['needle in a haystack benchmark', 'finding a fact in long inputs', 'long-context retrieval test'] },
+    { id: 'bench-b', title: 'Multimodal needle in a haystack', abstract: 'A benchmark of many images for models.', searchPhrases: ['multimodal needle in a haystack', 'finding one image among many', 'long-context test for images'] },
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `aside${i}`, title: `Memory layers ${i}`, abstract: 'Our long memory passes needle in a haystack tests.', searchPhrases: ['memory layers for long inputs', 'remembering long documents'] })),
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `f${i}`, title: `Protein folding ${i}`, abstract: 'Amino acids and chains.', searchPhrases: ['protein structure', 'amino acid chains'] })),
+  ]);
+
+  it('ranks the papers about it above one that merely uses the rarer spelling, whichever is typed', () => {
+    for (const q of ['NIAH', 'needle in a haystack']) {
+      assert.deepStrictEqual(ids(lib.search(q, { prefix: false })).slice(0, 3), ['bench-b', 'bench-a', 'avoids'], q);
+    }
+  });
+});

@@ -32,6 +32,11 @@ export interface Clause {
   required: boolean;
   /** The query text this clause stands for. */
   label: string;
+  /**
+   * Its alternatives are one thing written several ways (an acronym and its spelled-out forms), so
+   * the ranker gives them one idf, that of every paper using any of them (Ranker.scoreConcept).
+   */
+  concept?: boolean;
 }
 
 export interface QueryPlan {
@@ -197,7 +202,7 @@ export function planQuery(query: string, vocab: Vocabulary, options: PlanOptions
       const alternatives: Alternative[] = analyzedSynonymGroups()[gi]
         .map(({ written, terms }, k) => ({ terms, weight: k === pi ? 1 : (WEIGHTS.synonym * len) / terms.length, label: k === pi ? label : written }))
         .filter(a => a.terms.every(t => vocab.hasTerm(t)));
-      if (alternatives.length) clauses.push({ alternatives, required: true, label });
+      if (alternatives.length) clauses.push({ alternatives, required: true, label, concept: alternatives.length > 1 });
       else unknown.push(label);
       i += len;
       continue;

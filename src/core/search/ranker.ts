@@ -8,7 +8,7 @@
 //   2. papers matching every required clause (AND), by score;
 //   3. papers matching some (OR), by score scaled by the share of clauses they match.
 import type { Alternative, Clause } from './queryPlan';
-import { type Postings, scoreIn, type TermIndex } from './termIndex';
+import { bm25Idf, type Postings, scoreIn, type TermIndex } from './termIndex';
 
 /** Clauses are tracked in a 32-bit mask per document. */
 export const MAX_RANKED_CLAUSES = 32;
@@ -96,7 +96,8 @@ export class Ranker {
     const touched: number[] = [];
     clauses.forEach((clause, ci) => {
       const clauseTouched: number[] = [];
-      for (const alt of clause.alternatives) this.scoreAlternative(alt, clauseTouched);
+      if (clause.concept) this.scoreConcept(clause.alternatives, clauseTouched);
+      else for (const alt of clause.alternatives) this.raiseAll(this.matchAlternative(alt), alt.weight, clauseTouched);
       const bit = 1 << ci;
       for (const d of clauseTouched) {
         if (this.clauseMask[d] === 0) touched.push(d);
@@ -108,23 +109,19 @@ export class Ranker {
     return touched;
   }
 
-  /** Raises `best` of each document to this alternative's score where higher. */
-  private scoreAlternative(alt: Alternative, clauseTouched: number[]): void {
+  /**
+   * The documents having every term of `alt` and the sum of those terms' scores in each (unweighted),
+   * or undefined when a term is unknown. The arrays are the postings themselves for one term, and
+   * fresh ones for several.
+   */
+  private matchAlternative(alt: Alternative): Postings | undefined {
     const postings: Postings[] = [];
     for (const t of alt.terms) {
       const p = this.index.postings(t);
-      if (!p) return;
+      if (!p) return undefined;
       postings.push(p);
     }
-    const raise = (d: number, score: number) => {
-      if (this.best[d] === 0) clauseTouched.push(d);
-      if (score > this.best[d]) this.best[d] = score;
-    };
-    if (postings.length === 1) {
-      const { docs, scores } = postings[0];
-      for (let k = 0; k < docs.length; k++) raise(docs[k], alt.weight * scores[k]);
-      return;
-    }
+    if (postings.length === 1) return postings[0];
     // Several terms, all required: count per document how many of the terms so far it has; only
     // a document that had all the previous ones may advance.
     const candidates: number[] = [];
@@ -141,11 +138,62 @@ export class Ranker {
         }
       }
     });
+    const docs: number[] = [];
+    const scores: number[] = [];
     for (const d of candidates) {
-      if (this.altCount[d] === postings.length) raise(d, alt.weight * this.altSum[d]);
+      if (this.altCount[d] === postings.length) {
+        docs.push(d);
+        scores.push(this.altSum[d]);
+      }
       this.altCount[d] = 0;
       this.altSum[d] = 0;
     }
+    return { docs, scores };
+  }
+
+  /** Raises `best` of each matched document to `weight` × its score where higher. */
+  private raiseAll(matched: Postings | undefined, weight: number, clauseTouched: number[]): void {
+    if (!matched) return;
+    const { docs, scores } = matched;
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k];
+      const score = weight * scores[k];
+      if (this.best[d] === 0) clauseTouched.push(d);
+      if (score > this.best[d]) this.best[d] = score;
+    }
+  }
+
+  /**
+   * A clause whose alternatives are one concept ("NIAH", "needle in a haystack"): each alternative
+   * is scored as if its terms were as common as the concept — every document using any spelling —
+   * so a rare spelling does not outscore a common one by its rarity alone. An alternative's terms
+   * carry their own idf in their scores (BM25); the alternative is scaled by the concept's idf over
+   * the mean of its terms' (its weight already divides their sum by their number), never up. Without
+   * this "NIAH" (3 of 129 papers write it) ranked a paper that only says it avoids NIAH tests above
+   * the needle-in-a-haystack benchmarks, which spell it out (13 papers).
+   */
+  private scoreConcept(alternatives: readonly Alternative[], clauseTouched: number[]): void {
+    const matches = alternatives.map(a => this.matchAlternative(a));
+    let users = 0;
+    for (const m of matches) {
+      if (!m) continue;
+      for (let k = 0; k < m.docs.length; k++) {
+        const d = m.docs[k];
+        if (this.altCount[d] === 0) users++;
+        this.altCount[d] = 1;
+      }
+    }
+    for (const m of matches) if (m) for (let k = 0; k < m.docs.length; k++) this.altCount[m.docs[k]] = 0;
+    const n = this.index.docCount;
+    const conceptIdf = bm25Idf(users, n);
+    alternatives.forEach((alt, i) => {
+      const m = matches[i];
+      if (!m) return;
+      let idf = 0;
+      for (const t of alt.terms) idf += bm25Idf(this.index.postings(t)?.docs.length ?? 0, n);
+      idf /= alt.terms.length;
+      this.raiseAll(m, idf > conceptIdf ? (alt.weight * conceptIdf) / idf : alt.weight, clauseTouched);
+    });
   }
 
   private clear(touched: readonly number[]): void {
