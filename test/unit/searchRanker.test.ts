@@ -16,6 +16,7 @@ function fakeIndex(docCount: number, postings: Record<string, [number, number][]
 const clause = (label: string, ...alternatives: [string[], number][]): Clause => ({
   label,
   required: true,
+  informativeness: 1,
   alternatives: alternatives.map(([terms, weight]) => ({ terms, weight, label: terms.join(' ') })),
 });
 

@@ -277,9 +277,13 @@ export class Ranker {
     }
   }
 
-  /** For each matched clause, the label of the alternative that scored best in `doc`. */
-  matchLabels(clauses: readonly Clause[], doc: number, clauseMask: number): string[] {
+  /**
+   * For each matched clause, the label of the alternative that scored best in `doc`; and which
+   * clauses `doc` matches by an alternative that is not an uncertain correction (bit i: clause i).
+   */
+  matchDetails(clauses: readonly Clause[], doc: number, clauseMask: number): { labels: string[]; sureMask: number } {
     const labels: string[] = [];
+    let sureMask = 0;
     clauses.forEach((clause, ci) => {
       if (!(clauseMask & (1 << ci))) return;
       let bestLabel = '';
@@ -294,6 +298,7 @@ export class Ranker {
           }
           s += v;
         }
+        if (s > 0 && !alt.uncertain) sureMask |= 1 << ci;
         if (s * alt.weight > bestScore) {
           bestScore = s * alt.weight;
           bestLabel = alt.label;
@@ -301,7 +306,7 @@ export class Ranker {
       }
       if (bestLabel && !labels.includes(bestLabel)) labels.push(bestLabel);
     });
-    return labels;
+    return { labels, sureMask };
   }
 }
 
