@@ -16,6 +16,11 @@ export interface SearchHit {
   /** Which query words matched (or the synonym, completion or correction that did), for highlighting. */
   matches?: string[];
   /**
+   * The index terms of each query word, synonym, completion or correction this paper matches (but
+   * request words), for `matchRanges`: which words of its name or title to highlight.
+   */
+  matchedTerms?: string[][];
+  /**
    * The share of what the query seeks that this paper matches: the informativeness (idf) of the
    * query words it matches surely — not by an uncertain typo correction — over that of all the
    * query's words, those no paper uses included. 1 for a paper the query names.
@@ -241,14 +246,14 @@ export class PaperSearch {
     }
     const asked = plan.clauses.reduce((sum, c) => sum + c.informativeness, plan.unmatched);
     return ranked.map(r => {
-      const { labels, sureMask } = built.ranker.matchDetails(plan.clauses, r.doc, r.clauseMask);
+      const { labels, sureMask, terms } = built.ranker.matchDetails(plan.clauses, r.doc, r.clauseMask);
       let covered = 0;
       plan.clauses.forEach((c, i) => {
         if (sureMask & (1 << i)) covered += c.informativeness;
       });
       // A query of filler words only ("find papers") asks for nothing in particular: no match is weak.
       const coverage = r.tier === 0 || !(asked > 0) ? 1 : covered / asked;
-      return { paper: this.papers[r.doc], score: r.score, matches: labels, coverage, weak: coverage < WEAK_COVERAGE };
+      return { paper: this.papers[r.doc], score: r.score, matches: labels, matchedTerms: terms, coverage, weak: coverage < WEAK_COVERAGE };
     });
   }
 

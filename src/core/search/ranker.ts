@@ -278,11 +278,13 @@ export class Ranker {
   }
 
   /**
-   * For each matched clause, the label of the alternative that scored best in `doc`; and which
-   * clauses `doc` matches by an alternative that is not an uncertain correction (bit i: clause i).
+   * For each matched clause, the label of the alternative that scored best in `doc`; which clauses
+   * `doc` matches by an alternative that is not an uncertain correction (bit i: clause i); and the
+   * terms of every alternative it matches, but those of request words.
    */
-  matchDetails(clauses: readonly Clause[], doc: number, clauseMask: number): { labels: string[]; sureMask: number } {
+  matchDetails(clauses: readonly Clause[], doc: number, clauseMask: number): { labels: string[]; sureMask: number; terms: string[][] } {
     const labels: string[] = [];
+    const terms: string[][] = [];
     let sureMask = 0;
     clauses.forEach((clause, ci) => {
       if (!(clauseMask & (1 << ci))) return;
@@ -299,6 +301,8 @@ export class Ranker {
           s += v;
         }
         if (s > 0 && !alt.uncertain) sureMask |= 1 << ci;
+        // what made it match, for highlighting; request words ("papers", "method") are no reason
+        if (s > 0 && clause.informativeness > 0) terms.push(alt.terms);
         if (s * alt.weight > bestScore) {
           bestScore = s * alt.weight;
           bestLabel = alt.label;
@@ -306,7 +310,7 @@ export class Ranker {
       }
       if (bestLabel && !labels.includes(bestLabel)) labels.push(bestLabel);
     });
-    return { labels, sureMask };
+    return { labels, sureMask, terms };
   }
 }
 
