@@ -77,6 +77,10 @@ export class Ranker {
   private readonly best: Float64Array;
   private readonly altSum: Float64Array;
   private readonly altCount: Uint8Array;
+  /** Documents already counted (scoreConcept), cleared after use. */
+  private readonly seen: Uint8Array;
+  /** Per alternative of a concept clause: its matches, when it has several terms (scoreConcept). */
+  private readonly conceptBuffers: { docs: Uint32Array; scores: Float64Array }[] = [];
 
   constructor(private readonly index: TermIndex) {
     const n = index.docCount;
@@ -85,6 +89,7 @@ export class Ranker {
     this.best = new Float64Array(n);
     this.altSum = new Float64Array(n);
     this.altCount = new Uint8Array(n);
+    this.seen = new Uint8Array(n);
   }
 
   /**
@@ -97,7 +102,7 @@ export class Ranker {
     clauses.forEach((clause, ci) => {
       const clauseTouched: number[] = [];
       if (clause.concept) this.scoreConcept(clause.alternatives, clauseTouched);
-      else for (const alt of clause.alternatives) this.raiseAll(this.matchAlternative(alt), alt.weight, clauseTouched);
+      else for (const alt of clause.alternatives) this.scoreAlternative(alt, alt.weight, clauseTouched);
       const bit = 1 << ci;
       for (const d of clauseTouched) {
         if (this.clauseMask[d] === 0) touched.push(d);
@@ -110,18 +115,21 @@ export class Ranker {
   }
 
   /**
-   * The documents having every term of `alt` and the sum of those terms' scores in each (unweighted),
-   * or undefined when a term is unknown. The arrays are the postings themselves for one term, and
-   * fresh ones for several.
+   * Calls `fn` with each document having every term of `alt` and the sum of those terms' scores in
+   * it (unweighted); false when a term is unknown.
    */
-  private matchAlternative(alt: Alternative): Postings | undefined {
+  private forEachMatch(alt: Alternative, fn: (doc: number, score: number) => void): boolean {
     const postings: Postings[] = [];
     for (const t of alt.terms) {
       const p = this.index.postings(t);
-      if (!p) return undefined;
+      if (!p) return false;
       postings.push(p);
     }
-    if (postings.length === 1) return postings[0];
+    if (postings.length === 1) {
+      const { docs, scores } = postings[0];
+      for (let k = 0; k < docs.length; k++) fn(docs[k], scores[k]);
+      return true;
+    }
     // Several terms, all required: count per document how many of the terms so far it has; only
     // a document that had all the previous ones may advance.
     const candidates: number[] = [];
@@ -138,29 +146,23 @@ export class Ranker {
         }
       }
     });
-    const docs: number[] = [];
-    const scores: number[] = [];
     for (const d of candidates) {
-      if (this.altCount[d] === postings.length) {
-        docs.push(d);
-        scores.push(this.altSum[d]);
-      }
+      const complete = this.altCount[d] === postings.length;
+      const sum = this.altSum[d];
       this.altCount[d] = 0;
       this.altSum[d] = 0;
+      if (complete) fn(d, sum);
     }
-    return { docs, scores };
+    return true;
   }
 
-  /** Raises `best` of each matched document to `weight` × its score where higher. */
-  private raiseAll(matched: Postings | undefined, weight: number, clauseTouched: number[]): void {
-    if (!matched) return;
-    const { docs, scores } = matched;
-    for (let k = 0; k < docs.length; k++) {
-      const d = docs[k];
-      const score = weight * scores[k];
+  /** Raises `best` of each document matching `alt` to `weight` × its score where higher. */
+  private scoreAlternative(alt: Alternative, weight: number, clauseTouched: number[]): void {
+    this.forEachMatch(alt, (d, score) => {
+      const s = weight * score;
       if (this.best[d] === 0) clauseTouched.push(d);
-      if (score > this.best[d]) this.best[d] = score;
-    }
+      if (s > this.best[d]) this.best[d] = s;
+    });
   }
 
   /**
@@ -173,17 +175,33 @@ export class Ranker {
    * the needle-in-a-haystack benchmarks, which spell it out (13 papers).
    */
   private scoreConcept(alternatives: readonly Alternative[], clauseTouched: number[]): void {
-    const matches = alternatives.map(a => this.matchAlternative(a));
+    // Each alternative's matches: a one-term alternative's postings, a several-term one's intersection
+    // kept in a reusable buffer (so it is computed once); then the documents using any spelling.
+    const matches: Postings[] = [];
+    alternatives.forEach((alt, i) => {
+      if (alt.terms.length === 1) {
+        const p = this.index.postings(alt.terms[0]);
+        if (p) matches[i] = p;
+        return;
+      }
+      const buffer = (this.conceptBuffers[i] ??= { docs: new Uint32Array(this.index.docCount), scores: new Float64Array(this.index.docCount) });
+      let count = 0;
+      this.forEachMatch(alt, (d, score) => {
+        buffer.docs[count] = d;
+        buffer.scores[count++] = score;
+      });
+      matches[i] = { docs: buffer.docs.subarray(0, count), scores: buffer.scores.subarray(0, count) };
+    });
     let users = 0;
     for (const m of matches) {
       if (!m) continue;
       for (let k = 0; k < m.docs.length; k++) {
         const d = m.docs[k];
-        if (this.altCount[d] === 0) users++;
-        this.altCount[d] = 1;
+        users += 1 - this.seen[d];
+        this.seen[d] = 1;
       }
     }
-    for (const m of matches) if (m) for (let k = 0; k < m.docs.length; k++) this.altCount[m.docs[k]] = 0;
+    for (const m of matches) if (m) for (let k = 0; k < m.docs.length; k++) this.seen[m.docs[k]] = 0;
     const n = this.index.docCount;
     const conceptIdf = bm25Idf(users, n);
     alternatives.forEach((alt, i) => {
@@ -192,7 +210,13 @@ export class Ranker {
       let idf = 0;
       for (const t of alt.terms) idf += bm25Idf(this.index.postings(t)?.docs.length ?? 0, n);
       idf /= alt.terms.length;
-      this.raiseAll(m, idf > conceptIdf ? (alt.weight * conceptIdf) / idf : alt.weight, clauseTouched);
+      const weight = idf > conceptIdf ? (alt.weight * conceptIdf) / idf : alt.weight;
+      for (let k = 0; k < m.docs.length; k++) {
+        const d = m.docs[k];
+        const score = weight * m.scores[k];
+        if (this.best[d] === 0) clauseTouched.push(d);
+        if (score > this.best[d]) this.best[d] = score;
+      }
     });
   }
 
