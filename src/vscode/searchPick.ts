@@ -43,7 +43,11 @@ export interface PaperPickItem extends vscode.QuickPickItem {
 const COPY_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy markdown link' };
 const OPEN_ARXIV: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open on arXiv' };
 const RESULT_LIMIT = 50;
-/** Prefixed to the description of a paper that matches no telling part of the query. */
+/**
+ * Prefixed to the description of a paper that matches no telling part of the query, in any answer:
+ * the mark shows where the good matches end. On the dev queries 10% of the weak rows among the
+ * first ten are relevant, against 64% of the others.
+ */
 export const WEAK_MARK = 'weak match · ';
 
 /** Typed text echoed in a label: clipped, and "$(" broken so it cannot render as an icon. */
