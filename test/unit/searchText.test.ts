@@ -90,7 +90,7 @@ describe('search text analysis', () => {
     };
     const asciiText = fc.string({ unit: fc.constantFrom(...'aZk9 -_.^\'’,;:()KVLoRA2x'.split('')), maxLength: 60 });
     fc.assert(fc.property(asciiText, text => {
-      fc.pre(/^[\x00-\x7f]*$/.test(text));
+      fc.pre([...text].every(ch => ch.charCodeAt(0) < 128));
       assert.deepStrictEqual(terms(text), terms(`${text} §`));
     }), { numRuns: 2000 });
     for (const text of ['KV-cache of Qwen2.5-1M', "LongLoRA's 2-bit x^2", 'a.b_c-d e..f --g', 'Yi-34B-200K, 1,000 tokens']) {
