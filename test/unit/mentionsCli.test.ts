@@ -50,6 +50,7 @@ describe('cli: mentions', () => {
       ambiguous: false,
       papers: ['2410.10819'],
       titles: [testCorpus().paper('2410.10819')?.title],
+      kind: 'name',
     });
     for (const m of mentions) assert.strictEqual(note.slice(m.start, m.end), m.text);
   });

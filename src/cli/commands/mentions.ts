@@ -79,7 +79,8 @@ export const mentionsCommand: CommandSpec = {
     const file = positionals[0];
     const text = readNote(file);
     const c = core().snapshot;
-    const mentions = core().mentions.detect(text);
+    // Names, citation keys ([@key], \\cite{key}) and arXiv references alike.
+    const mentions = core().notes.detect(text);
     const places = lineColumns(text, mentions.map(m => m.start));
     if (values.json) {
       out.stdout(JSON.stringify(mentions.map((m, i) => ({
@@ -91,6 +92,8 @@ export const mentionsCommand: CommandSpec = {
         ambiguous: m.ambiguous,
         papers: m.papers,
         titles: m.papers.map(id => c.paper(id)?.title ?? id),
+        kind: m.kind,
+        ...(m.ref ? { ref: m.ref } : {}),
       })), null, 2));
     } else if (mentions.length) {
       out.stdout(mentions.map((m, i) => {
@@ -98,7 +101,8 @@ export const mentionsCommand: CommandSpec = {
           const p = c.paper(id);
           return p ? `${displayName(p)} (${id})` : id;
         });
-        return `${places[i].line}:${places[i].column}  ${m.text}  → ${papers.join(' | ')}${m.ambiguous ? '  [ambiguous]' : ''}`;
+        const target = papers.length ? papers.join(' | ') : `arXiv ${m.ref} (not in the library)`;
+        return `${places[i].line}:${places[i].column}  ${m.text}  → ${target}${m.ambiguous ? '  [ambiguous]' : ''}`;
       }).join('\n'));
     }
     if (!mentions.length) throw new NotFoundError(`no mentions of corpus papers in '${file}'`);

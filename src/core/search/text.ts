@@ -14,6 +14,8 @@ import { STOP_WORDS } from './stopWords';
 /** Longest text analysed; beyond this a query is surely pasted prose and the rest adds nothing. */
 export const MAX_ANALYSED_LENGTH = 2000;
 
+// Printable or not, every code unit below 128 is ASCII (the control characters are allowed here).
+// eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
@@ -21,10 +23,20 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  * forms to ASCII; diacritics go (Costa-jussà → costa-jussa); "$^2$" and "\&" lose their markup.
  */
 export function normalizeText(text: string): string {
+  return asciiNormalized(text) ?? normalizeUnicode(text);
+}
+
+/** `normalizeText` of a text whose LaTeX-free form is ASCII; undefined for any other text. */
+function asciiNormalized(text: string): string | undefined {
   // Most abstracts are plain ASCII: Unicode normalisation would return them unchanged, at the cost
   // of two passes over every character (a large library's index build spent its time there).
   const latexFree = text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
-  if (ASCII_ONLY.test(latexFree)) return latexFree.includes(',') ? latexFree.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : latexFree;
+  if (!ASCII_ONLY.test(latexFree)) return undefined;
+  return latexFree.includes(',') ? latexFree.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : latexFree;
+}
+
+function normalizeUnicode(text: string): string {
+  const latexFree = text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
   return latexFree
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -164,7 +176,12 @@ export function indexTerm(term: string): string {
 
 /** Calls `fn` with every word form of a text (lowercase, as written) and its index term, in order. */
 export function forEachTerm(text: string, fn: (surface: string, term: string) => void): void {
-  for (const m of normalizeText(text).matchAll(WORD)) {
+  const ascii = asciiNormalized(text);
+  if (ascii !== undefined) {
+    forEachAsciiTerm(ascii, fn);
+    return;
+  }
+  for (const m of normalizeUnicode(text).matchAll(WORD)) {
     const match = m[0];
     if (PLAIN_WORD.test(match)) {
       // Most words of an abstract: skip building a Word (indexing 50,000 abstracts is mostly this loop).
@@ -173,13 +190,130 @@ export function forEachTerm(text: string, fn: (surface: string, term: string) =>
       if (term) fn(lower, term);
       continue;
     }
-    const w = toWord(match);
-    if (!w) continue;
-    for (const t of wordTerms(w)) {
-      const term = indexTerm(t);
-      if (term) fn(t, term);
+    wordTermsOf(match, fn);
+  }
+}
+
+function wordTermsOf(match: string, fn: (surface: string, term: string) => void): void {
+  const w = toWord(match);
+  if (!w) return;
+  for (const t of wordTerms(w)) {
+    const term = indexTerm(t);
+    if (term) fn(t, term);
+  }
+}
+
+/** 1: ASCII letter or digit (WORD's letters and digits); 2: an ASCII connector (- _ . ^ '). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = 1;
+  else if (c === 45 || c === 95 || c === 46 || c === 94 || c === 39) ASCII_CLASS[c] = 2;
+}
+
+/**
+ * `forEachTerm` over ASCII text: WORD's matches found by a loop over char codes, and PLAIN_WORD
+ * decided on the way (the Unicode-aware pattern was a third of analysing a 20,000-entry library's
+ * abstracts). The same words in the same order (unit test against the pattern).
+ */
+function forEachAsciiTerm(text: string, fn: (surface: string, term: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (ASCII_CLASS[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const first = text.charCodeAt(i);
+    // PLAIN_WORD: a letter, then lower-case letters only.
+    let plain = first >= 65;
+    i++;
+    for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (ASCII_CLASS[c] !== 1) break;
+        if (c < 97) plain = false;
+        i++;
+      }
+      // A connector joins when letters or digits follow it.
+      if (i + 1 < n && ASCII_CLASS[text.charCodeAt(i)] === 2 && ASCII_CLASS[text.charCodeAt(i + 1)] === 1) {
+        plain = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const match = text.slice(start, i);
+    if (plain) {
+      const lower = first <= 90 ? match.toLowerCase() : match;
+      const term = indexTerm(lower);
+      if (term) fn(lower, term);
+    } else wordTermsOf(match, fn);
+  }
+}
+
+/** A stretch of a text as displayed and the index term it reads as (see `termSpans`). */
+export interface TermSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  term: string;
+}
+
+function isConnectorAt(word: string, i: number): boolean {
+  const c = word[i];
+  if (c === '.') return !(isDigit(word[i - 1] ?? '') && isDigit(word[i + 1] ?? ''));
+  return "-_^'’‐‑–".includes(c);
+}
+
+/**
+ * Where in a text (as displayed: offsets are into `text` itself, not its normalised form) each index
+ * term comes from, for highlighting why a paper matched. The same terms as `forEachTerm`, each with
+ * its span: a word joined ("KV-cache" → kvcache over all of it), each segment between connectors,
+ * and for a CamelCase segment its pieces and neighbouring pairs ("LongLoRA" → long, lo, ra, longlo,
+ * lora). Stop words have no span.
+ */
+export function termSpans(text: string): TermSpan[] {
+  const spans: TermSpan[] = [];
+  const push = (start: number, end: number, surface: string) => {
+    const term = indexTerm(surface.toLowerCase());
+    if (term) spans.push({ start, end, term });
+  };
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index as number;
+    // Read the word as the index does ("E²" as E2) where that keeps its length, so offsets hold.
+    const normalized = normalizeText(m[0]);
+    const word = normalized.length === m[0].length ? normalized : m[0];
+    // possessive 's is no part of the word ("LLM's" → LLM)
+    const raw = /['’][sS]$/.test(word) ? word.slice(0, -2) : word;
+    const segments: { start: number; text: string }[] = [];
+    let from = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      if (i < raw.length && !isConnectorAt(raw, i)) continue;
+      if (i > from) segments.push({ start: from, text: raw.slice(from, i) });
+      from = i + 1;
+    }
+    if (!segments.length) continue;
+    if (segments.length > 1) {
+      const first = segments[0];
+      const last = segments[segments.length - 1];
+      push(at + first.start, at + last.start + last.text.length, segments.map(g => g.text).join('').replace(/\./g, ''));
+    }
+    for (const g of segments) {
+      push(at + g.start, at + g.start + g.text.length, g.text);
+      const pieces = splitPieces(g.text);
+      if (pieces.length < 2) continue;
+      let offset = at + g.start;
+      const starts = pieces.map(p => {
+        const start = offset;
+        offset += p.length;
+        return start;
+      });
+      pieces.forEach((p, k) => push(starts[k], starts[k] + p.length, p));
+      if (pieces.length > 2) for (let k = 0; k + 1 < pieces.length; k++) push(starts[k], starts[k + 1] + pieces[k + 1].length, pieces[k] + pieces[k + 1]);
     }
   }
+  return spans;
 }
 
 /** Every index term of a text, in order, stop words removed. */
