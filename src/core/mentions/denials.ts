@@ -75,10 +75,21 @@ function wordsAfter(text: string, at: number, count: number): string[] {
   return words;
 }
 
+/** Words a denial reads right before a name: "the other Foo", "a different Foo", "Meta's Foo". */
+const WORDS_BEFORE = ['other', ...OTHER_ADJECTIVES];
+
+/** Whether text[.., k] ends with `word` (lower case), case-insensitively, as a whole word. */
+function endsWithWord(text: string, k: number, word: string): boolean {
+  const s = k - word.length + 1;
+  if (s < 0) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(s + i) | 32) !== word.charCodeAt(i)) return false;
+  return s === 0 || !isLetterOrDigit(text.charCodeAt(s - 1));
+}
+
 /**
- * Whether the word before `start` may be one a denial reads there — "other", "the", "different",
- * "distinct", "unrelated", "separate", a possessive "s" — by its last letter (r, e, t, d, s): the
- * cheap test made for every plain name, so that most of them read no word back.
+ * Whether the word before `start` is one a denial reads there — "other", an adjective of
+ * otherness, "the" after "not", a possessive "'s" — compared in place: this look is made for every plain name, and
+ * most of them then read no word back (no string is made).
  */
 function mayEndDenyingWord(text: string, start: number, limit: number): boolean {
   let k = start - 1;
@@ -86,8 +97,14 @@ function mayEndDenyingWord(text: string, start: number, limit: number): boolean 
   while (k >= skipLimit && (isBlankUnit(text.charCodeAt(k)) || isMarkup(text.charCodeAt(k)))) k--;
   lookAroundWork.steps += start - k;
   if (k < skipLimit) return false;
-  const c = text.charCodeAt(k) | 32;
-  return c === 114 || c === 101 || c === 116 || c === 100 || c === 115;
+  if ((text.charCodeAt(k) | 32) === 115 /* s */ && k > 0 && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019)) return true;
+  for (const w of WORDS_BEFORE) if (endsWithWord(text, k, w)) return true;
+  // "the" only after "not" ("not the Foo paper"): "the Foo" is how most names are written.
+  if (!endsWithWord(text, k, 'the')) return false;
+  let j = k - 3;
+  while (j >= limit && isBlankUnit(text.charCodeAt(j))) j--;
+  lookAroundWork.steps += k - 3 - j;
+  return endsWithWord(text, j, 'not');
 }
 
 /** Whether a blank and "is ", "was ", "are " or "has " follow `at`: the one look made after every plain name. */
