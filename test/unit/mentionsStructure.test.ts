@@ -109,6 +109,9 @@ describe('mention structure: author lists', () => {
     assert.ok(finds(`Quellen: ${about.toLowerCase()}.`, 'Quellen', 'quellen'));
     assert.deepStrictEqual(found(`- **${about}.** Quellen Marsh, Tomas Ekberg, Ida Vance. 2025`), []);
     assert.deepStrictEqual(found(`- **${about}.** Quellen Marsh et al. 2025`), []);
+    // As a surname after a first name or an initial.
+    assert.deepStrictEqual(found(`- **${about}.** Ida Quellen, Tomas Ekberg. 2025`), []);
+    assert.deepStrictEqual(found(`- **${about}.** Tomas Ekberg and I. Quellen. 2025`), []);
   });
 });
 

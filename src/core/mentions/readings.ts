@@ -140,6 +140,16 @@ function listSeparatorNear(text: string, start: number, end: number, lines: Line
   return j < forward;
 }
 
+/** Whether a capitalised word ("Jing", "Q.") ends at `k`: a first name or initial before a surname. Reads a dozen units at most. */
+function capitalisedWordEndsAt(text: string, k: number): boolean {
+  let j = k;
+  if (text.charCodeAt(j) === 46) j--;
+  const stop = Math.max(0, j - 12);
+  while (j > stop && /\p{L}/u.test(text[j - 1])) j--;
+  lookAroundWork.steps += k - j + 1;
+  return /\p{Lu}/u.test(text[j] ?? '');
+}
+
 /**
  * Whether [start, end) is a word of a person's name in an author list: its comma-separated segment
  * is a person's name and so is a neighbouring one ("Hanlin Tang, Yang Lin, Jing Lin"), or "et al."
@@ -150,7 +160,7 @@ function inAuthorList(text: string, start: number, end: number, lines: LineBound
   // Cheap first: a person's name has a capitalised word right before or after this one.
   const after = text.charCodeAt(end + 1);
   const capitalAfter = isBlankUnit(text.charCodeAt(end)) && ((after >= 65 && after <= 90) || (after > 127 && /\p{Lu}/u.test(text[end + 1])));
-  const capitalBefore = start >= 2 && isBlankUnit(text.charCodeAt(start - 1)) && /[\p{Ll}.]/u.test(text[start - 2]);
+  const capitalBefore = start >= 2 && isBlankUnit(text.charCodeAt(start - 1)) && capitalisedWordEndsAt(text, start - 2);
   if (!capitalAfter && !capitalBefore) return false;
   if (!listSeparatorNear(text, start, end, lines)) return false;
   const ls = Math.max(lines.lineStart(start), start - READING_REACH);
