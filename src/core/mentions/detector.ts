@@ -652,7 +652,6 @@ export class MentionDetector {
     // The note's structure (structure.ts), read where it can change the verdict: for a name its
     // words would accept, one that may head a link or title (its own may be attached), and an
     // ambiguous name that needs no evidence (a link may pick its paper).
-    const unitEnd = Math.min(sentence.end, this.firstWordBuffer.lineEnd(c.end, text.length));
     const readStructure = !needsEvidence || best + shared + bag.field >= THRESHOLD[c.need] || mayHeadSomething(text, c.start, c.end);
     let denial: string | undefined;
     let attachment: Attachment | undefined;
@@ -666,6 +665,7 @@ export class MentionDetector {
         denial = this.structure.denial(c.start, c.end, papers.length > 1);
         if (denial) shared -= DENIED;
       }
+      const unitEnd = Math.min(sentence.end, this.firstWordBuffer.lineEnd(c.end, text.length));
       attachment = this.structure.attachment(c.start, c.end, unitEnd, !needsEvidence, this.near);
     }
     // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.

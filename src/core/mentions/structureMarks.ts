@@ -1,8 +1,9 @@
-// Where a note's structure is marked: the few characters that open links, titles, code and
+// Where a note's structure is marked: the few characters that end title heads, open code and
 // references, found once per scan by the engine's native substring search and kept as ascending
-// positions. Structural evidence (structure.ts, readings.ts) then asks "is there a link closing
-// near this name?" by a galloping search instead of reading the text around every name: a megabyte
-// of notes holds thousands of names and only a handful of these marks near each.
+// positions. Structural evidence (structure.ts, readings.ts) then asks "is there a backtick before
+// this name on its line?" by a galloping search instead of reading the text around every name: a
+// megabyte of notes holds thousands of names and only a handful of these marks near each. (A
+// link's "](" is read forward from the name instead, within a bounded reach: structure.ts.)
 //
 // Each kind is collected on first need in a scan; the cost is one `indexOf` pass per needle plus a
 // step per mark found (counted in lookAroundWork), linear in the text whatever its shape.
@@ -130,18 +131,12 @@ export function fenceAt(fences: Fences, at: number): number {
 
 /** The marks of one text, each kind collected on first need. */
 export class Marks {
-  private linkCloses: Positions | undefined;
   private colons: Positions | undefined;
   private backticks: Positions | undefined;
   private referenceHints: Positions | undefined;
   private fenceBlocks: Fences | undefined;
 
   constructor(readonly text: string) {}
-
-  /** Every "](": where a markdown link's text ends and its URL begins. */
-  get links(): Positions {
-    return (this.linkCloses ??= collect(this.text, ['](']));
-  }
 
   /** Every ": " (a colon and a blank): where a title's head may end. */
   get titleColons(): Positions {
