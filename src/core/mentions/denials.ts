@@ -97,7 +97,10 @@ function mayEndDenyingWord(text: string, start: number, limit: number): boolean 
   while (k >= skipLimit && (isBlankUnit(text.charCodeAt(k)) || isMarkup(text.charCodeAt(k)))) k--;
   lookAroundWork.steps += start - k;
   if (k < skipLimit) return false;
-  if ((text.charCodeAt(k) | 32) === 115 /* s */ && k > 0 && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019)) return true;
+  const last = text.charCodeAt(k) | 32;
+  if (last === 115 /* s */) return k > 0 && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019);
+  // Every word below ends in r, t, d or e: most words before a name end otherwise.
+  if (last !== 114 && last !== 116 && last !== 100 && last !== 101) return false;
   for (const w of WORDS_BEFORE) if (endsWithWord(text, k, w)) return true;
   // "the" only after "not" ("not the Foo paper"): "the Foo" is how most names are written.
   if (!endsWithWord(text, k, 'the')) return false;
