@@ -29,7 +29,10 @@ describe('collection file (atomic writes, backups, concurrent edits)', () => {
   it('keeps the version it replaces as <file>.bak and leaves no temporary file', async () => {
     let stamp = await writeCollectionFile(file, '["v1"]\n', ABSENT);
     stamp = await writeCollectionFile(file, '["v2"]\n', stamp);
+    const before = fs.statSync(file).ino;
     await writeCollectionFile(file, '["v3"]\n', stamp);
+    // A rename puts a new file in place; rewriting in place (which a crash can leave half done) would keep the inode.
+    if (process.platform !== 'win32') assert.notStrictEqual(fs.statSync(file).ino, before, 'the file was replaced, not rewritten in place');
     assert.strictEqual(fs.readFileSync(file, 'utf8'), '["v3"]\n');
     assert.strictEqual(fs.readFileSync(`${file}.bak`, 'utf8'), '["v2"]\n');
     assert.deepStrictEqual(leftovers(), []);
