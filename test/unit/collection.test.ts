@@ -7,7 +7,7 @@ import {
   incomingFromRecord, incomingItem, itemEdits, itemKey, readCollection, removeItems, restoreItems, serializeCollection, setItemEdits,
 } from '../../src/core/sources/collection';
 import { bundledSource } from '../../src/core/sources/bundledCorpus';
-import { cslSchemaViolations } from './cslExport.test';
+import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { corpusData, englishLexicon } from './testCorpus';
 
 const STREAMING: ArxivRecord = {

@@ -3,58 +3,8 @@ import type { Paper } from '../../src/core/library/model';
 import { citeKey } from '../../src/core/references/formats';
 import { type CslItem, cslName, paperToCsl, papersToCslJson, uniqueId } from '../../src/core/references/cslJson';
 import { parseCslJson } from '../../src/core/sources/cslJson';
+import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { corpusData } from './testCorpus';
-
-// The item properties the CSL-JSON schema allows (citation-style-language/schema,
-// schemas/input/csl-data.json, whose items have `additionalProperties: false`), and what it requires.
-const CSL_PROPERTIES = new Set([
-  'type', 'id', 'categories', 'language', 'journalAbbreviation', 'shortTitle', 'author', 'chair', 'collection-editor', 'compiler',
-  'composer', 'container-author', 'contributor', 'curator', 'director', 'editor', 'editorial-director', 'executive-producer',
-  'interviewer', 'illustrator', 'organizer', 'original-author', 'performer', 'producer', 'recipient', 'reviewed-author',
-  'translator', 'accessed', 'available-date', 'container', 'event-date', 'issued', 'original-date', 'submitted', 'abstract',
-  'annote', 'archive', 'archive_collection', 'archive_location', 'archive-place', 'authority', 'call-number', 'chapter-number',
-  'citation-number', 'citation-label', 'collection-number', 'collection-title', 'container-title', 'container-title-short',
-  'dimensions', 'division', 'DOI', 'edition', 'event', 'event-place', 'first-reference-note-number', 'genre', 'ISAN', 'ISBN',
-  'ISCI', 'ISMN', 'ISRC', 'ISSN', 'ISWC', 'issue', 'jurisdiction', 'keyword', 'locator', 'medium', 'note', 'number',
-  'number-of-pages', 'number-of-volumes', 'original-publisher', 'original-publisher-place', 'original-title', 'page',
-  'page-first', 'part', 'part-title', 'PMCID', 'PMID', 'printing', 'publisher', 'publisher-place', 'references', 'reviewed-title',
-  'scale', 'section', 'source', 'status', 'supplement', 'title', 'title-short', 'translated-title', 'translated-title-short',
-  'URL', 'version', 'volume', 'year-suffix', 'custom',
-]);
-const CSL_TYPES = new Set(['article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter',
-  'classic', 'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'figure', 'graphic', 'hearing',
-  'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet', 'paper-conference',
-  'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation', 'report', 'review',
-  'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage']);
-const NAME_PROPERTIES = new Set(['family', 'given', 'dropping-particle', 'non-dropping-particle', 'suffix', 'comma-suffix', 'static-ordering', 'literal', 'parse-names']);
-
-/** Every schema violation of a CSL-JSON document's items (empty: valid). Shared with the collection tests. */
-export function cslSchemaViolations(items: unknown): string[] {
-  if (!Array.isArray(items)) return ['not an array'];
-  const out: string[] = [];
-  items.forEach((raw, i) => {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void out.push(`item ${i}: not an object`);
-    const item = raw as Record<string, unknown>;
-    if (typeof item.id !== 'string' && typeof item.id !== 'number') out.push(`item ${i}: id`);
-    if (typeof item.type !== 'string' || !CSL_TYPES.has(item.type)) out.push(`item ${i}: type ${String(item.type)}`);
-    for (const k of Object.keys(item)) if (!CSL_PROPERTIES.has(k)) out.push(`item ${i}: property ${k}`);
-    for (const k of ['title', 'title-short', 'abstract', 'DOI', 'URL', 'publisher', 'container-title']) {
-      if (k in item && typeof item[k] !== 'string') out.push(`item ${i}: ${k} is not a string`);
-    }
-    if ('number' in item && typeof item.number !== 'string' && typeof item.number !== 'number') out.push(`item ${i}: number`);
-    if ('custom' in item && (typeof item.custom !== 'object' || item.custom === null || Array.isArray(item.custom))) out.push(`item ${i}: custom`);
-    if ('author' in item) {
-      if (!Array.isArray(item.author)) out.push(`item ${i}: author`);
-      else for (const n of item.author) for (const k of Object.keys(n as object)) if (!NAME_PROPERTIES.has(k)) out.push(`item ${i}: name property ${k}`);
-    }
-    if ('issued' in item) {
-      const parts = (item.issued as { 'date-parts'?: unknown })['date-parts'];
-      const ok = Array.isArray(parts) && parts.length >= 1 && parts.length <= 2 && parts.every(p => Array.isArray(p) && p.length >= 1 && p.length <= 3 && p.every(x => typeof x === 'number' || typeof x === 'string'));
-      if (!ok || Object.keys(item.issued as object).some(k => !['date-parts', 'season', 'circa', 'literal', 'raw', 'edtf'].includes(k))) out.push(`item ${i}: issued`);
-    }
-  });
-  return out;
-}
 
 function paper(over: Partial<Paper>): Paper {
   return { id: 'p', title: 'A Title', abstract: '', firstAuthor: '', shortName: null, aliases: [], topics: [], links: [], ...over };

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { main } from '../../src/cli';
 import { DAILY_PAPERS } from './support/apiFixtures';
 import { FakeApiServer } from './support/fakeApiServer';
-import { cslSchemaViolations } from './cslExport.test';
+import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { ROOT, testSources } from './testCorpus';
 
 async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -13,7 +13,7 @@ import { readCollectionFile, writeCollectionFile } from '../../src/node/collecti
 import { NodeHttpTransport } from '../../src/node/httpTransport';
 import { DAILY_PAPERS } from './support/apiFixtures';
 import { FakeApiServer, closedPortUrl } from './support/fakeApiServer';
-import { cslSchemaViolations } from './cslExport.test';
+import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { ROOT, corpusData, englishLexicon } from './testCorpus';
 
 /** The original listing the bundled corpus was made from (read in place, never copied). */

@@ -321,6 +321,17 @@ export function incomingFromRecord(record: ArxivRecord): IncomingPaper {
   return p;
 }
 
+/** A paper the library knows, on its way into the collection (as its first source gives it). */
+export function incomingFromPaper(p: Paper): IncomingPaper {
+  const out: IncomingPaper = { title: p.title, abstract: p.abstract, authors: [...(p.authors ?? [])] };
+  if (!p.authors?.length && p.firstAuthor) out.firstAuthor = p.firstAuthor;
+  if (p.arxiv) out.arxiv = p.arxiv;
+  if (p.doi) out.doi = p.doi;
+  if (p.year !== undefined) out.year = p.year;
+  if (p.month !== undefined) out.month = p.month;
+  return out;
+}
+
 /** The family name a displayed name most likely has (the CSL writer's rule). */
 function familyOf(display: string): string {
   const words = display.trim().split(/\s+/);

@@ -17,7 +17,7 @@ import { type ArxivLookup, type ArxivTitleLookup, type LookupOptions, titleKey }
 import type { CslItem } from '../references/cslJson';
 import { findArxivReferences } from '../text/arxivReferences';
 import { clipForMessage } from '../text/quote';
-import { CollectionIndex, type CollectionItem, type IncomingPaper, incomingFromRecord, incomingItem } from './collection';
+import { CollectionIndex, type CollectionItem, type IncomingPaper, incomingFromPaper, incomingFromRecord, incomingItem } from './collection';
 import { parseSeed } from './dailyListing';
 import { readHfDailyPapers } from './hfDailyPapers';
 
@@ -183,12 +183,12 @@ export async function resolveImport(candidates: readonly ImportCandidate[], opti
     if (c.paper && c.arxiv) return settle(i, { candidate: c, ok: true, paper: c.paper });
     if (c.arxiv) {
       const known = library?.paperByArxiv(c.arxiv);
-      if (known) return settle(i, { candidate: c, ok: true, paper: fromLibrary(known), note: 'details from your library' });
+      if (known) return settle(i, { candidate: c, ok: true, paper: incomingFromPaper(known), note: 'details from your library' });
       return toFetch.push(i);
     }
     if (!c.paper) return settle(i, { candidate: c, ok: false, reason: 'nothing to import' });
     const match = byTitle.get(titleKey(c.paper.title));
-    if (match) return settle(i, { candidate: c, ok: true, paper: completeFrom(c.paper, fromLibrary(match)), note: `matched by title: arXiv ${match.arxiv}` });
+    if (match) return settle(i, { candidate: c, ok: true, paper: completeFrom(c.paper, incomingFromPaper(match)), note: `matched by title: arXiv ${match.arxiv}` });
     toSearch.push(i);
   });
 
@@ -244,16 +244,6 @@ function libraryTitles(papers: readonly Paper[]): Map<string, Paper> {
     }
   }
   return map;
-}
-
-function fromLibrary(p: Paper): IncomingPaper {
-  const out: IncomingPaper = { title: p.title, abstract: p.abstract, authors: [...(p.authors ?? [])] };
-  if (!p.authors?.length && p.firstAuthor) out.firstAuthor = p.firstAuthor;
-  if (p.arxiv) out.arxiv = p.arxiv;
-  if (p.doi) out.doi = p.doi;
-  if (p.year !== undefined) out.year = p.year;
-  if (p.month !== undefined) out.month = p.month;
-  return out;
 }
 
 /** The input's own title and abstract (what the user imported), completed with a match's id, authors and date. */
