@@ -1,23 +1,77 @@
-// npm run bench — after bench/searchBench.ts and bench/mentionsBench.ts have written their results,
-// collects the numbers that matter against their targets into bench/results/results.json and
-// draws bench/results/chart.svg (log-scale bars, target lines). Reports; never fails on speed.
+// npm run bench — after the benchmarks have written their raw numbers to bench/results/, collects
+// the numbers that matter into bench/results/results.json, draws bench/results/chart.svg (log-scale
+// bars, target lines) and, with --record, appends one line to bench/history.jsonl and compares it
+// with the last line from the same kind of machine. Reports; never fails on speed.
+//
+//   node out/bench/report.js [--record]
+//
+// Inputs (each optional; a key whose input is missing is null in results.json):
+//   search.json      bench/searchBench.ts    searchP95Ms50k, searchP95Ms129
+//   mentions.json    bench/mentionsBench.ts  mentionScan1MBMs
+//   cold.json        bench/coldStart.ts      coldFirstSearchMs, coldFirstHoverMs, hoverAfterScanMs
+//   activation.json  scripts/host/benchActivation.js  activateMs
+//   size.json        bench/sizeBench.ts      extensionJsBytes, vsixBytes
+//   library.json     (library benchmark)     library20kLoadMs
+//   workspace.json   (workspace benchmark)   workspaceScanMs
+//     Each of these two carries its key at the top level, named as here, either as a number of ms
+//     (the median) or as { "median": ms, "min": ms, "max": ms } to give the range too; anything
+//     else in the file is its own business:
+//       { "library20kLoadMs": 412.3, ... }   { "workspaceScanMs": { "median": 32580, "min": 31000, "max": 35100 }, ... }
+//
+// Why a committed history.jsonl and not a committed results.json: results.json is rewritten by
+// every run, so comparing runs would mean digging through git history, and each run would rewrite
+// the whole file in review; one appended line a run keeps every run side by side (`tail`, `jq -s`),
+// with its date, commit and machine, and lines appended on different branches merge cleanly at
+// worst by keeping both. The raw files stay git-ignored: they are large and say nothing new.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
+const HISTORY = path.join(ROOT, 'bench', 'history.jsonl');
 
-/** The targets the project holds itself to (README, "Where the bar is"). */
+/** The targets the project holds itself to (README, "Quality and speed"). */
 export const TARGETS = { searchP95Ms: 20, mentionsMedianMs: 15 };
 
 interface SearchEngineResult { engine: string; buildMs: number; p50: number; p95: number; max: number }
-interface SearchResults { size: number; results: SearchEngineResult[] }
+export interface SearchResults { size: number; results: SearchEngineResult[]; bundled?: { size: number; p50: number; p95: number; max: number } }
 interface Timing { medianMs: number; p95Ms: number }
-interface MentionsResults {
+export interface MentionsResults {
   note: { chars: number };
   build: { ours: Timing };
   detect: { perAliasRegex: Timing; alternationRegex: Timing; ours: Timing };
 }
+export interface Spread { median: number; min: number; max: number; n?: number }
+export interface ColdResults { runs: number; search: { totalMs: Spread; cpuMs?: Spread }; hover: { totalMs: Spread; cpuMs?: Spread; lookupMs: Spread } }
+export interface ActivationResults { activateMs: Spread | null; bundle?: string }
+export interface SizeResults { extensionJsBytes?: number; vsixBytes?: number; vsixError?: string }
+type MsOrSpread = number | Spread;
+export interface LibraryResults { library20kLoadMs?: MsOrSpread }
+export interface WorkspaceResults { workspaceScanMs?: MsOrSpread }
+
+export interface Inputs {
+  search?: SearchResults;
+  mentions?: MentionsResults;
+  cold?: ColdResults;
+  activation?: ActivationResults;
+  size?: SizeResults;
+  library?: LibraryResults;
+  workspace?: WorkspaceResults;
+}
+
+export interface Machine { cpus: number; model: string; totalMemoryGB: number; node: string; platform: string; loadAvg1: number }
+
+/** The keys every run records (results.json top level, and each history line). */
+export const KEYS = [
+  'activateMs', 'coldFirstSearchMs', 'coldFirstHoverMs', 'searchP95Ms129', 'searchP95Ms50k', 'mentionScan1MBMs',
+  'hoverAfterScanMs', 'extensionJsBytes', 'vsixBytes', 'library20kLoadMs', 'workspaceScanMs',
+  // CPU time of the cold first search and hover: on shared cores the wall clock mostly measures the
+  // neighbours, these compare across runs on a busy machine.
+  'coldFirstSearchCpuMs', 'coldFirstHoverCpuMs',
+] as const;
+export type Key = typeof KEYS[number];
 
 export interface Bar { group: string; label: string; ms: number; ours: boolean }
 
@@ -29,15 +83,78 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
+export function readInputs(dir = RESULTS): Inputs {
+  const read = <T>(name: string) => readJson<T>(path.join(dir, name));
+  return {
+    search: read<SearchResults>('search.json'),
+    mentions: read<MentionsResults>('mentions.json'),
+    cold: read<ColdResults>('cold.json'),
+    activation: read<ActivationResults>('activation.json'),
+    size: read<SizeResults>('size.json'),
+    library: read<LibraryResults>('library.json'),
+    workspace: read<WorkspaceResults>('workspace.json'),
+  };
+}
 
-export function summarize(search: SearchResults | undefined, mentions: MentionsResults | undefined) {
-  const summary: Record<string, unknown> = { date: new Date().toISOString(), targets: TARGETS };
+export function machineInfo(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    totalMemoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    // How busy the machine was as the report ran: numbers from a loaded machine say so.
+    loadAvg1: Math.round(os.loadavg()[0] * 100) / 100,
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+/** A number of ms, or a spread's median; null for anything else (a missing or malformed key). */
+const ms = (x: MsOrSpread | undefined): number | null => (typeof x === 'number' ? round(x) : typeof x?.median === 'number' ? round(x.median) : null);
+const rangeOf = (x: MsOrSpread | undefined) => (typeof x === 'object' && typeof x.min === 'number' && typeof x.max === 'number' ? range(x) : undefined);
+const range = (s: Spread | null | undefined): [number, number] | null => (s ? [round(s.min), round(s.max)] : null);
+
+export function summarize(inputs: Inputs, machine: Machine = machineInfo(), date = new Date()) {
+  const { search, mentions, cold, activation, size, library, workspace } = inputs;
+  const ours = search?.results.find(r => r.engine.startsWith('PaperSearch (compact'));
+  const keys: Record<Key, number | null> = {
+    activateMs: activation?.activateMs ? round(activation.activateMs.median) : null,
+    coldFirstSearchMs: cold ? round(cold.search.totalMs.median) : null,
+    coldFirstHoverMs: cold ? round(cold.hover.totalMs.median) : null,
+    searchP95Ms129: search?.bundled ? round(search.bundled.p95) : null,
+    // Only a 50,000-paper run fills this key: a --size run of another size is not comparable.
+    searchP95Ms50k: ours && search?.size === 50_000 ? round(ours.p95) : null,
+    mentionScan1MBMs: mentions ? mentions.detect.ours.medianMs : null,
+    hoverAfterScanMs: cold ? cold.hover.lookupMs.median : null,
+    extensionJsBytes: size?.extensionJsBytes ?? null,
+    vsixBytes: size?.vsixBytes ?? null,
+    library20kLoadMs: ms(library?.library20kLoadMs),
+    workspaceScanMs: ms(workspace?.workspaceScanMs),
+    coldFirstSearchCpuMs: ms(cold?.search.cpuMs),
+    coldFirstHoverCpuMs: ms(cold?.hover.cpuMs),
+  };
+  const results: Record<string, unknown> = {
+    date: date.toISOString(),
+    machine,
+    ...keys,
+    ranges: {
+      activateMs: range(activation?.activateMs),
+      coldFirstSearchMs: range(cold?.search.totalMs),
+      coldFirstHoverMs: range(cold?.hover.totalMs),
+      hoverAfterScanMs: range(cold?.hover.lookupMs),
+      ...(rangeOf(library?.library20kLoadMs) ? { library20kLoadMs: rangeOf(library?.library20kLoadMs) } : {}),
+      ...(rangeOf(workspace?.workspaceScanMs) ? { workspaceScanMs: rangeOf(workspace?.workspaceScanMs) } : {}),
+    },
+    targets: TARGETS,
+  };
+  if (size?.vsixError) results.vsixError = size.vsixError;
+  if (activation?.bundle) results.activationBundle = activation.bundle;
+
   const bars: Bar[] = [];
   if (search) {
-    const ours = search.results.find(r => r.engine.startsWith('PaperSearch (compact'));
     const plain = search.results.find(r => r.engine === 'MiniSearch defaults');
-    summary.search = {
+    results.search = {
       papers: search.size,
       engines: search.results.map(r => ({ engine: r.engine, buildS: round(r.buildMs / 1000), p50Ms: round(r.p50), p95Ms: round(r.p95) })),
       oursP95Ms: ours && round(ours.p95),
@@ -48,7 +165,7 @@ export function summarize(search: SearchResults | undefined, mentions: MentionsR
   }
   if (mentions) {
     const d = mentions.detect;
-    summary.mentions = {
+    results.mentions = {
       noteChars: mentions.note.chars,
       medianMs: { perAliasRegex: d.perAliasRegex.medianMs, alternationRegex: d.alternationRegex.medianMs, ours: d.ours.medianMs },
       automatonBuildMs: mentions.build.ours.medianMs,
@@ -61,7 +178,63 @@ export function summarize(search: SearchResults | undefined, mentions: MentionsR
     bars.push({ group, label: 'one alternation regex', ms: d.alternationRegex.medianMs, ours: false });
     bars.push({ group, label: 'MentionDetector', ms: d.ours.medianMs, ours: true });
   }
-  return { summary, bars };
+  const firstUse = 'first use, bundled corpus (median of fresh processes)';
+  if (keys.activateMs !== null) bars.push({ group: firstUse, label: 'activate()', ms: keys.activateMs, ours: true });
+  if (keys.coldFirstSearchMs !== null) bars.push({ group: firstUse, label: 'first search', ms: keys.coldFirstSearchMs, ours: true });
+  if (keys.coldFirstHoverMs !== null) bars.push({ group: firstUse, label: 'first hover', ms: keys.coldFirstHoverMs, ours: true });
+  return { results, keys, bars };
+}
+
+/** One history line: when, what code, on what machine, and the keys. */
+export function historyEntry(results: Record<string, unknown>, keys: Record<Key, number | null>, commit: string | null) {
+  return { date: results.date, commit, machine: results.machine, ...keys, ranges: results.ranges };
+}
+
+type HistoryEntry = ReturnType<typeof historyEntry>;
+
+/** Reads the history (a missing file is an empty one; a line that does not parse is skipped). */
+export function readHistory(file = HISTORY): HistoryEntry[] {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).flatMap(line => {
+    try {
+      return [JSON.parse(line) as HistoryEntry];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export function appendHistory(entry: HistoryEntry, file = HISTORY): void {
+  fs.appendFileSync(file, `${JSON.stringify(entry)}\n`);
+}
+
+/** The last entry from a machine like this one (same CPU model and count): the fair comparison. */
+export function previousOnSameMachine(history: readonly HistoryEntry[], machine: Machine): HistoryEntry | undefined {
+  const same = (m: unknown) => {
+    const o = m as Partial<Machine> | undefined;
+    return o?.model === machine.model && o?.cpus === machine.cpus;
+  };
+  return [...history].reverse().find(e => same(e.machine));
+}
+
+/** "key  now  before  change" lines for every key either run has. */
+export function compareLines(now: Record<Key, number | null>, before: Partial<Record<Key, number | null>>): string[] {
+  const lines: string[] = [];
+  for (const k of KEYS) {
+    const a = now[k];
+    const b = before[k] ?? null;
+    if (a === null && b === null) continue;
+    const change = a !== null && b !== null && b !== 0 ? `${a >= b ? '+' : ''}${Math.round(((a - b) / b) * 100)}%` : '';
+    lines.push(`  ${k.padEnd(20)} ${String(a ?? '—').padStart(10)} ${String(b ?? '—').padStart(10)}  ${change}`);
+  }
+  return lines;
+}
+
+function gitCommit(): string | null {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  if (head.status !== 0) return null;
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? '+dirty' : ''}`;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -100,25 +273,34 @@ export function chartSvg(bars: readonly Bar[], targets: Record<string, number>):
 }
 
 function main(): void {
-  const search = readJson<SearchResults>(path.join(RESULTS, 'search.json'));
-  const mentions = readJson<MentionsResults>(path.join(RESULTS, 'mentions.json'));
-  if (!search && !mentions) {
-    console.error('[bench] no results in bench/results: run npm run bench:search and npm run bench:mentions first');
+  const inputs = readInputs();
+  if (!Object.values(inputs).some(Boolean)) {
+    console.error('[bench] no results in bench/results: run npm run bench (or one of the bench:* scripts) first');
     process.exit(1);
   }
-  const { summary, bars } = summarize(search, mentions);
-  fs.writeFileSync(path.join(RESULTS, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const { results, keys, bars } = summarize(inputs);
+  fs.writeFileSync(path.join(RESULTS, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const targets: Record<string, number> = {};
   for (const b of bars) {
     if (b.group.startsWith('search')) targets[b.group] = TARGETS.searchP95Ms;
-    else targets[b.group] = TARGETS.mentionsMedianMs;
+    else if (b.group.startsWith('mention')) targets[b.group] = TARGETS.mentionsMedianMs;
   }
   fs.writeFileSync(path.join(RESULTS, 'chart.svg'), chartSvg(bars, targets));
-  const s = summary.search as { oursP95Ms?: number; p95SpeedupVsMiniSearch?: number; meetsTarget?: boolean } | undefined;
-  const m = summary.mentions as { medianMs: { ours: number }; speedupVsAlternation: number; speedupVsPerAlias: number; meetsTarget: boolean } | undefined;
-  if (s) console.log(`[bench] search: p95 ${s.oursP95Ms} ms at ${(search as SearchResults).size} papers (target ${TARGETS.searchP95Ms} ms: ${s.meetsTarget ? 'met' : 'MISSED'}), ${s.p95SpeedupVsMiniSearch}× faster than MiniSearch defaults`);
+  const s = results.search as { oursP95Ms?: number; p95SpeedupVsMiniSearch?: number; meetsTarget?: boolean } | undefined;
+  const m = results.mentions as { medianMs: { ours: number }; speedupVsAlternation: number; speedupVsPerAlias: number; meetsTarget: boolean } | undefined;
+  if (s) console.log(`[bench] search: p95 ${s.oursP95Ms} ms at ${(inputs.search as SearchResults).size} papers (target ${TARGETS.searchP95Ms} ms: ${s.meetsTarget ? 'met' : 'MISSED'})${s.p95SpeedupVsMiniSearch ? `, ${s.p95SpeedupVsMiniSearch}× faster than MiniSearch defaults` : ''}`);
   if (m) console.log(`[bench] mentions: ${m.medianMs.ours} ms per 1 MB (target ${TARGETS.mentionsMedianMs} ms: ${m.meetsTarget ? 'met' : 'MISSED'}), ${m.speedupVsAlternation}× one alternation regex, ${m.speedupVsPerAlias}× one regex per alias`);
   console.log('[bench] wrote bench/results/results.json and bench/results/chart.svg');
+
+  const machine = results.machine as Machine;
+  const before = previousOnSameMachine(readHistory(), machine);
+  console.log(`\n[bench] ${before ? `this run against the last recorded on this machine (${before.date}, ${before.commit ?? 'no commit'})` : 'this run (no earlier run recorded on this machine)'}; load average ${machine.loadAvg1} on ${machine.cpus} CPUs:`);
+  console.log(`  ${'key'.padEnd(20)} ${'now'.padStart(10)} ${'before'.padStart(10)}  change`);
+  for (const line of compareLines(keys, before ?? {})) console.log(line);
+  if (process.argv.includes('--record')) {
+    appendHistory(historyEntry(results, keys, gitCommit()));
+    console.log(`[bench] appended this run to ${path.relative(ROOT, HISTORY)} (commit it to keep it)`);
+  }
 }
 
 if (require.main === module) main();

@@ -15,6 +15,7 @@ import { activatePapersView, type PapersView } from './vscode/papersView';
 import { RecentPapers } from './vscode/recentPapers';
 import { activateReferenceCommands } from './vscode/referenceCommands';
 import { activateSearchPick, type SearchPick } from './vscode/searchPick';
+import { activateUserLibraries, type UserLibraries } from './vscode/userLibraries';
 import { activateArxivLookup, type ArxivLookup } from './vscode/arxivLookup';
 import { activateCollection, type Collection, paperConversion } from './vscode/collection';
 import { activateImportPapers, type PaperImporter } from './vscode/importPapers';
@@ -35,6 +36,7 @@ export interface PaperLensTestHooks {
   papers: PapersView;
   mentions: MentionsView;
   details: DetailsPanel;
+  userLibraries: UserLibraries;
   arxiv: ArxivLookup;
   collection: Collection;
   importer: PaperImporter;
@@ -51,6 +53,13 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
   const onDidChangeLibrary = library.onDidChange;
   const output = vscode.window.createOutputChannel('Paper Lens');
   context.subscriptions.push(output);
+  const userLibraries = activateUserLibraries(context, {
+    library: () => library.paperLens().library,
+    distDir: context.asAbsolutePath('dist'),
+    output,
+    // A new library: index it in the background, so the first search does not wait.
+    loaded: () => void library.current().search.prepareAsync(),
+  });
 
   const { searchPick, picker } = activateSearchPick(context, {
     snapshot,
@@ -121,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
 
   const api: PaperLensApi = { activationMs: performance.now() - started };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, arxiv, collection, importer };
+    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, arxiv, collection, importer };
   }
   return api;
 }

@@ -18,7 +18,7 @@ function ensureHost() {
     const csHome = fs.readFileSync(marker, 'utf8').trim();
     if (fs.existsSync(path.join(csHome, 'out/node/entry.js')) && fs.existsSync(CHROMIUM)) return csHome;
   }
-  console.log('[host] offline VS Code host missing: running scripts/host/setup.sh');
+  console.log('[host] offline VS Code host missing: running scripts/host/setup.sh (once, about 1-2 minutes)');
   const r = spawnSync('bash', [path.join(__dirname, 'setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('host setup failed (see the messages above)');
   return fs.readFileSync(marker, 'utf8').trim();
@@ -39,15 +39,94 @@ function freePort() {
   });
 }
 
-function waitForHttp(url, ms) {
-  const end = Date.now() + ms;
+/** One line from any error: Playwright's carry ANSI colours and a multi-line call log. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+function oneLine(e) {
+  return String((e && e.message) || e).replace(ANSI, '').split('\n')[0].trim();
+}
+
+/**
+ * Workbench and extension-host lines a test run does not need: gallery lookups on an offline
+ * machine, the host's connection chatter, and routine start-up lines of VS Code 1.100 (builtin
+ * extension cache, service worker, chat session storage). Relayed anyway with RUNNER_VERBOSE=1.
+ */
+const HOST_NOISE = /open-vsx|ENOTFOUND|extensionquery|marketplace|^(Resolving|Resolved|Creating a socket)|^Updating additional builtin extensions cache|^\[Service Worker\] registered|^ChatSessionStore: Migrating /;
+function isHostNoise(text) {
+  return HOST_NOISE.test(text);
+}
+
+/** A port someone else holds: callers turn it into advice (start.js suggests --port). */
+class PortInUseError extends Error {
+  constructor(port) {
+    super(`port ${port} is in use`);
+    this.port = port;
+  }
+}
+
+/**
+ * Whether 127.0.0.1:port can be bound right now. Binding is the only reliable test: a connect probe
+ * misses a server that is starting, and code-server itself binds 127.0.0.1.
+ */
+function portIsFree(port) {
   return new Promise((resolve, reject) => {
-    const tick = () => {
-      http.get(url, res => { res.resume(); resolve(res.statusCode); })
-        .on('error', () => (Date.now() > end ? reject(new Error(`server did not come up: ${url}`)) : setTimeout(tick, 250)));
-    };
-    tick();
+    const srv = net.createServer();
+    srv.once('error', e => (e.code === 'EADDRINUSE' ? resolve(false) : reject(new Error(`cannot use port ${port}: ${e.code || e.message}`))));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** GET with a short timeout; resolves { status, body } or undefined when nothing answers. */
+function httpGet(url, ms = 2000) {
+  return new Promise(resolve => {
+    const req = http.get(url, { timeout: ms }, res => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', d => { if (body.length < 4096) body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+      res.on('error', () => resolve(undefined));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+/**
+ * code-server's /healthz answers {"status":"alive"|"expired","lastHeartbeat":<ms>} (routes/health.js
+ * in 4.100.3). Any other answer comes from some other server on the port.
+ */
+function isCodeServerHealthz(res) {
+  if (!res || res.status !== 200) return false;
+  try {
+    const j = JSON.parse(res.body);
+    return (j.status === 'alive' || j.status === 'expired') && typeof j.lastHeartbeat === 'number';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits until the server on hostport is provably the child we started: the child is alive, it has
+ * logged that it listens on exactly this address (a healthz answer alone could come from another
+ * code-server that took the port first) and /healthz gives code-server's answer. Fails fast when the
+ * child exits, with PortInUseError when it exited because the port was taken.
+ */
+async function waitForOurServer(child, hostport, ms) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    if (child.closed()) {
+      if (/EADDRINUSE/.test(child.output())) throw new PortInUseError(Number(hostport.split(':')[1]));
+      throw new Error(`code-server exited (${child.signalCode || `code ${child.exitCode}`}) before it answered`);
+    }
+    last = await httpGet(`http://${hostport}/healthz`);
+    if (child.listening() && isCodeServerHealthz(last) && !child.closed()) return;
+    if (Date.now() > end) {
+      if (isCodeServerHealthz(last)) throw new Error(`a code-server that did not say it listens on ${hostport} answers there`);
+      if (last) throw new Error(`something other than code-server answers on ${hostport}`);
+      throw new Error(`code-server did not answer on ${hostport} within ${Math.round(ms / 1000)} s`);
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
 }
 
 const liveChildren = new Set();
@@ -65,7 +144,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * Starts code-server on 127.0.0.1 with its profile, extensions, HOME, XDG folders and TMPDIR all inside
  * a fresh folder under <host>/runs, so runs never share state and nothing lands in the user's home.
  */
-async function startServer({ csHome, port, extensionsDir, logLevel = 'info' }) {
+async function startServer({ csHome, port, extensionsDir, logLevel = 'info', startTimeoutMs = 60000 }) {
+  // A taken port is found before anything is created or spawned, so the error is all that happens.
+  if (port && !(await portIsFree(port))) throw new PortInUseError(port);
   port = port || await freePort();
   const runsDir = path.join(HOST_DIR, 'runs');
   fs.mkdirSync(runsDir, { recursive: true });
@@ -106,16 +187,36 @@ async function startServer({ csHome, port, extensionsDir, logLevel = 'info' }) {
 
   const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(work, 'server.log'));
+  // Kept in memory as well (the first 64 KB) so the start-up check can read it without a file race.
+  let output = '';
+  const keep = d => { if (output.length < 65536) output += d; };
+  proc.stdout.on('data', keep);
+  proc.stderr.on('data', keep);
   proc.stdout.pipe(log);
   proc.stderr.pipe(log);
   liveChildren.add(proc);
-  let exitCode = null;
-  proc.on('exit', c => { exitCode = c; liveChildren.delete(proc); });
+  proc.on('exit', () => liveChildren.delete(proc));
+  // 'close' comes after the child's last output, so its error message (EADDRINUSE) is in `output`.
+  let closed = false;
+  proc.on('close', () => { closed = true; });
+  const child = {
+    closed: () => closed,
+    get exitCode() { return proc.exitCode; },
+    get signalCode() { return proc.signalCode; },
+    output: () => output,
+    listening: () => output.includes(`HTTP server listening on http://${hostport}/`),
+  };
   try {
-    await waitForHttp(`http://${hostport}/healthz`, 60000);
+    await waitForOurServer(child, hostport, startTimeoutMs);
   } catch (e) {
     proc.kill('SIGTERM');
-    throw new Error(`${e.message} (exit=${exitCode}); see ${path.join(work, 'server.log')}`);
+    if (e instanceof PortInUseError) {
+      // Nothing to look at afterwards: the message says it all.
+      await new Promise(resolve => { if (closed) resolve(); else { proc.once('close', resolve); setTimeout(resolve, 3000); } });
+      fs.rmSync(work, { recursive: true, force: true });
+      throw e;
+    }
+    throw new Error(`${e.message}; see ${path.join(work, 'server.log')}`);
   }
   return {
     proc, work, hostport,
@@ -123,7 +224,7 @@ async function startServer({ csHome, port, extensionsDir, logLevel = 'info' }) {
     /** Stops the server and deletes the run folder (profiles, logs): for runs that need no post-mortem. */
     discard: async () => {
       try { proc.kill('SIGTERM'); } catch { /* already gone */ }
-      if (exitCode === null) await new Promise(resolve => { proc.once('exit', resolve); setTimeout(resolve, 3000); });
+      if (proc.exitCode === null && proc.signalCode === null) await new Promise(resolve => { proc.once('exit', resolve); setTimeout(resolve, 3000); });
       fs.rmSync(work, { recursive: true, force: true });
     },
   };
@@ -156,4 +257,4 @@ function workbenchUrl(hostport, folder, { extensionPath, testsPath } = {}) {
   return `http://${hostport}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { PROJECT_DIR, HOST_DIR, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };
+module.exports = { PROJECT_DIR, HOST_DIR, oneLine, isHostNoise, PortInUseError, portIsFree, isCodeServerHealthz, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl };

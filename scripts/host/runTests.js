@@ -3,24 +3,23 @@
 // extensionTestsPath, and the workbench reports the suite's result through codeAutomationExit.
 //
 //   node scripts/host/runTests.js [--timeout 300] [--folder samples] [--verbose]
+// Relays the suite's report and the host's errors; --verbose or RUNNER_VERBOSE=1 relays
+// everything, the workbench's routine start-up lines included.
 // Exit codes: 0 passed, 1 tests failed, 2 timeout, 3 infrastructure error.
 const path = require('path');
 const util = require('util');
 const fs = require('fs');
-const { PROJECT_DIR, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl } = require('./hostLib');
+const { PROJECT_DIR, isHostNoise, ensureHost, vscodeVersion, startServer, launchBrowser, workbenchUrl } = require('./hostLib');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : dflt; };
 const TIMEOUT_S = Number(opt('timeout', process.env.TEST_TIMEOUT || '300'));
-const VERBOSE = argv.includes('--verbose') || !!process.env.RUNNER_VERBOSE;
+const VERBOSE = argv.includes('--verbose') || /^(1|true|yes)$/i.test(process.env.RUNNER_VERBOSE || '');
 const TESTS_DIR = path.join(PROJECT_DIR, 'out', 'test', 'integration');
 const FOLDER = path.resolve(PROJECT_DIR, opt('folder', 'test/fixtures/workspace'));
 const T0 = Date.now();
 const log = (...a) => console.log(`[runner +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 
-// Extension-host output the reader does not need: gallery lookups on an offline machine, and the
-// host's own connection chatter.
-const NOISE = /open-vsx|ENOTFOUND|extensionquery|marketplace|^(Resolving|Resolved|Creating a socket)/;
 
 async function main() {
   for (const f of ['index.js']) {
@@ -52,7 +51,7 @@ async function main() {
           return;
         }
         const text = util.format(...vals);
-        if (!VERBOSE && NOISE.test(text)) return;
+        if (!VERBOSE && isHostNoise(text)) return;
         console.log('[exthost]', text);
       });
     });

@@ -6,7 +6,8 @@
 # web workbench and Node extension host) and open it in headless Debian Chromium via playwright-core.
 # Everything goes into $PAPER_LENS_HOST_DIR (default: <project>/.vscode-test/offline, git-ignored).
 #
-# Idempotent: ~2-4 min from scratch (native modules build from source), ~1 s when present.
+# Idempotent: about 1-2 min from scratch (npm download, native modules built from source: 68 s on
+# the 2-core dev machine), a few seconds when present (ensureHost does not call it then at all).
 set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -55,7 +56,7 @@ cs_ok() {
 if cs_ok; then
   say "code-server $CS_VERSION present"
 else
-  say "installing code-server $CS_VERSION (native modules build from source, a few minutes)"
+  say "installing code-server $CS_VERSION (about 1-2 minutes: download, native modules built from source)"
   TMPD="$HOST_DIR/tmp"
   # @vscode/ripgrep's postinstall downloads rg from GitHub unless it finds the release asset in
   # $TMPDIR/vscode-ripgrep-cache-<version>/: hand it Debian's rg in that shape.

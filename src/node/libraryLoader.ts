@@ -3,7 +3,8 @@
 // read in this thread (slower for the editor, but never nothing).
 import { Worker } from 'worker_threads';
 import type { LibraryLoad } from '../core/sources/libraryText';
-import type { LoadRequest, WorkerMessage } from './libraryWorker';
+import type { DocumentBibliographies } from '../core/sources/documentBibliographies';
+import type { BibliographiesRequest, LoadRequest, WorkerMessage } from './libraryWorker';
 
 /** A worker idle this long is stopped; a reload after that pays ~100 ms to start one again. */
 const IDLE_MS = 60_000;
@@ -19,6 +20,7 @@ export class LibraryLoader {
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Map<number, { loaded: LoadedFile[]; resolve(v: LoadedFile[]): void; reject(e: Error): void; onProgress?(done: number, total: number, file: string): void }>();
+  private readonly pendingBibliographies = new Map<number, { resolve(v: DocumentBibliographies): void; reject(e: Error): void }>();
 
   constructor(private readonly workerFile: string, private readonly distDir: string) {}
 
@@ -32,6 +34,16 @@ export class LibraryLoader {
     });
   }
 
+  /** The bibliography files a note names (front matter, \\bibliography{}), read by the worker. */
+  documentBibliographies(text: string, file: string): Promise<DocumentBibliographies> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pendingBibliographies.set(id, { resolve, reject });
+      worker.postMessage({ type: 'bibliographies', id, text, file } satisfies BibliographiesRequest);
+    });
+  }
+
   private ensureWorker(): Worker {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
@@ -42,13 +54,20 @@ export class LibraryLoader {
     worker.on('error', e => this.failAll(e));
     worker.on('exit', code => {
       if (this.worker === worker) this.worker = undefined;
-      if (this.pending.size) this.failAll(new Error(`the library worker stopped (exit code ${code})`));
+      if (this.pending.size || this.pendingBibliographies.size) this.failAll(new Error(`the library worker stopped (exit code ${code})`));
     });
     this.worker = worker;
     return worker;
   }
 
   private onMessage(m: WorkerMessage): void {
+    if (m.type === 'bibliographies') {
+      const asked = this.pendingBibliographies.get(m.id);
+      this.pendingBibliographies.delete(m.id);
+      asked?.resolve(m.result);
+      if (!this.pending.size && !this.pendingBibliographies.size) this.scheduleIdle();
+      return;
+    }
     const request = this.pending.get(m.id);
     if (!request) return;
     if (m.type === 'progress') request.onProgress?.(m.done, m.total, m.file);
@@ -57,13 +76,17 @@ export class LibraryLoader {
       this.pending.delete(m.id);
       if (m.type === 'done') request.resolve(request.loaded);
       else request.reject(new Error(m.message));
-      if (!this.pending.size) this.scheduleIdle();
+      if (!this.pending.size && !this.pendingBibliographies.size) this.scheduleIdle();
     }
   }
 
   private failAll(e: Error): void {
     for (const [id, request] of this.pending) {
       this.pending.delete(id);
+      request.reject(e);
+    }
+    for (const [id, request] of this.pendingBibliographies) {
+      this.pendingBibliographies.delete(id);
       request.reject(e);
     }
   }

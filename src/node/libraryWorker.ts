@@ -6,6 +6,7 @@ import { parentPort } from 'worker_threads';
 import type { Lexicon } from '../core/library/lexicon';
 import { TopicClassifier } from '../core/library/topicClassifier';
 import { parseBundledCorpus } from '../core/sources/bundledCorpus';
+import { type DocumentBibliographies, documentBibliographies } from '../core/sources/documentBibliographies';
 import { type LibraryLoad, librarySourceFromText } from '../core/sources/libraryText';
 import { loadLexicon } from './lexiconFile';
 
@@ -18,7 +19,16 @@ export interface LoadRequest {
   maxBytes: number;
 }
 
+/** The bibliographies a note names (its front matter is YAML: the parser lives in this worker, not in the extension host's bundle). */
+export interface BibliographiesRequest {
+  type: 'bibliographies';
+  id: number;
+  text: string;
+  file: string;
+}
+
 export type WorkerMessage =
+  | { type: 'bibliographies'; id: number; result: DocumentBibliographies }
   | { type: 'progress'; id: number; done: number; total: number; file: string }
   | { type: 'loaded'; id: number; file: string; load: LibraryLoad; ms: number }
   | { type: 'done'; id: number }
@@ -64,7 +74,17 @@ export function loadFile(file: string, label: string, distDir: string, maxBytes:
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (request: LoadRequest) => {
+  port.on('message', (request: LoadRequest | BibliographiesRequest) => {
+    if (request?.type === 'bibliographies') {
+      let result: DocumentBibliographies;
+      try {
+        result = documentBibliographies(request.text, request.file);
+      } catch (e) {
+        result = { bibliographies: [], problems: [{ file: request.file, line: 1, message: e instanceof Error ? e.message : String(e), severity: 'error' }] };
+      }
+      port.postMessage({ type: 'bibliographies', id: request.id, result } satisfies WorkerMessage);
+      return;
+    }
     if (request?.type !== 'load') return;
     try {
       request.files.forEach(({ file, label }, i) => {

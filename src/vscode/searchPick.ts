@@ -9,6 +9,7 @@ import { clipForMessage } from '../core/text/quote';
 import { markdownLink, paperUrl } from '../core/references/formats';
 import { summarySentences } from '../ui/abstractSummary';
 import type { LibrarySnapshot } from '../core/library/library';
+import { groupPapers } from '../ui/paperGroups';
 import type { PaperPicker } from './paperCommands';
 
 /** What the picker needs from the search core. */
@@ -165,11 +166,11 @@ export class SearchPick implements vscode.Disposable {
       items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
       items.push(...recent.map(p => this.paperItem(p)));
     }
-    for (const topic of corpus.topics) {
-      const papers = corpus.papersInTopic(topic.id);
-      if (!papers.length) continue;
-      items.push({ label: topic.label, kind: vscode.QuickPickItemKind.Separator });
-      items.push(...papers.map(p => this.paperItem(p, true)));
+    // The same groups as the Papers tree, full topic labels as headings, "Other" last.
+    for (const group of groupPapers(corpus, corpus.papers, 'topic')) {
+      const topic = group.key.startsWith('topic:') ? corpus.topic(group.key.slice('topic:'.length)) : undefined;
+      items.push({ label: topic?.label ?? group.label, kind: vscode.QuickPickItemKind.Separator });
+      items.push(...group.papers.map(p => this.paperItem(p, true)));
     }
     return items;
   }

@@ -8,8 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Library, LibraryProblem } from '../core/library/library';
-import { documentBibliographies, documentKind } from '../core/sources/documentBibliographies';
-import { libraryFormat } from '../core/sources/libraryText';
+
+import { libraryFormat } from '../core/sources/libraryFormat';
 import { LibraryLoader, type LoadedFile } from '../node/libraryLoader';
 
 /** Zotero's auto-export writes a file in several bursts: wait for it to settle before reading. */
@@ -40,6 +40,22 @@ function isGlob(p: string): boolean {
   return /[*?[{]/.test(p);
 }
 
+/** Where a glob of the setting looks: a base folder and the pattern under it. */
+function globPatterns(entries: readonly unknown[]): vscode.RelativePattern[] {
+  const out: vscode.RelativePattern[] = [];
+  for (const raw of entries) {
+    if (typeof raw !== 'string' || !isGlob(raw.trim())) continue;
+    const entry = expandHome(raw.trim());
+    if (path.isAbsolute(entry)) {
+      const base = path.parse(entry).root;
+      out.push(new vscode.RelativePattern(vscode.Uri.file(base), path.relative(base, entry)));
+    } else {
+      for (const f of vscode.workspace.workspaceFolders ?? []) out.push(new vscode.RelativePattern(f, entry));
+    }
+  }
+  return out;
+}
+
 /** The files the setting names, resolved: absolute and `~` paths as they are, relative ones against each workspace folder. */
 export async function resolveLibrarySetting(entries: readonly unknown[]): Promise<Wanted[]> {
   const out: Wanted[] = [];
@@ -48,10 +64,8 @@ export async function resolveLibrarySetting(entries: readonly unknown[]): Promis
     if (typeof raw !== 'string' || !raw.trim()) continue;
     const entry = expandHome(raw.trim());
     if (isGlob(entry)) {
-      const bases = path.isAbsolute(entry) ? [vscode.Uri.file(path.parse(entry).root)] : folders.map(f => f.uri);
-      for (const base of bases) {
-        const pattern = path.isAbsolute(entry) ? path.relative(base.fsPath, entry) : entry;
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, pattern), undefined, 1000);
+      for (const pattern of globPatterns([raw])) {
+        const found = await vscode.workspace.findFiles(pattern, undefined, 1000);
         for (const uri of found) if (libraryFormat(uri.fsPath)) out.push({ file: uri.fsPath, label: path.basename(uri.fsPath) });
       }
     } else if (path.isAbsolute(entry)) {
@@ -71,6 +85,8 @@ export class UserLibraries implements vscode.Disposable {
   private fromSetting: Wanted[] = [];
   private readonly fromDocuments = new Map<string, Wanted[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Watchers of the setting's globs: a file created or deleted under one changes what is wanted. */
+  private globWatchers: vscode.Disposable[] = [];
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   /** Settles when the loads started so far have finished (tests and the CLI wait on it). */
   idle: Promise<void> = Promise.resolve();
@@ -110,20 +126,53 @@ export class UserLibraries implements vscode.Disposable {
   }
 
   private async refreshSetting(): Promise<void> {
-    const entries = vscode.workspace.getConfiguration('paperLens').get<unknown[]>('libraries', []);
-    this.fromSetting = await resolveLibrarySetting(Array.isArray(entries) ? entries : []);
+    const raw = vscode.workspace.getConfiguration('paperLens').get<unknown[]>('libraries', []);
+    const entries = Array.isArray(raw) ? raw : [];
+    for (const w of this.globWatchers) w.dispose();
+    this.globWatchers = globPatterns(entries).map(pattern => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, true, false);
+      const changed = () => this.scheduleSettingRefresh();
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    });
+    this.fromSetting = await resolveLibrarySetting(entries);
     await this.sync();
   }
 
+  private settingTimer: ReturnType<typeof setTimeout> | undefined;
+  private scheduleSettingRefresh(): void {
+    if (this.settingTimer) clearTimeout(this.settingTimer);
+    this.settingTimer = setTimeout(() => {
+      this.settingTimer = undefined;
+      void this.refreshSetting();
+    }, RELOAD_DEBOUNCE_MS);
+  }
+
   private documentOpened(doc: vscode.TextDocument, sync = true): void {
-    if (doc.uri.scheme !== 'file' || !documentKind(doc.uri.fsPath)) return;
-    const { bibliographies } = documentBibliographies(doc.getText(), doc.uri.fsPath);
-    const dir = path.dirname(doc.uri.fsPath);
-    const files = bibliographies
-      .map(b => path.resolve(dir, expandHome(b.path)))
+    if (doc.uri.scheme !== 'file') return;
+    const key = doc.uri.toString();
+    const text = doc.getText();
+    // Most notes name no bibliography: ask the worker only when one might be named.
+    const markdown = doc.languageId === 'markdown' && /^\uFEFF?---[ \t]*\r?\n/.test(text) && /\bbibliography\s*:/.test(text.slice(0, 20_000));
+    const latex = doc.languageId === 'latex' && /\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{/.test(text);
+    if (!markdown && !latex) {
+      if (this.fromDocuments.delete(key) && sync) void this.sync();
+      return;
+    }
+    void this.loader.documentBibliographies(text, doc.uri.fsPath).then(
+      ({ bibliographies, problems }) => {
+        for (const p of problems) this.deps.output.appendLine(`  ${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+        this.documentBibliographiesRead(key, doc.uri.fsPath, bibliographies.map(b => b.path), sync);
+      },
+      e => this.deps.output.appendLine(`could not read the bibliographies ${doc.uri.fsPath} names: ${(e as Error).message}`),
+    );
+  }
+
+  private documentBibliographiesRead(key: string, docFile: string, named: string[], sync: boolean): void {
+    const dir = path.dirname(docFile);
+    const files = named
+      .map(p => path.resolve(dir, expandHome(p)))
       .filter(f => libraryFormat(f))
       .map(file => ({ file, label: path.basename(file) }));
-    const key = doc.uri.toString();
     const before = JSON.stringify(this.fromDocuments.get(key) ?? []);
     if (files.length) this.fromDocuments.set(key, files);
     else this.fromDocuments.delete(key);
@@ -224,6 +273,8 @@ export class UserLibraries implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.settingTimer) clearTimeout(this.settingTimer);
+    for (const w of this.globWatchers) w.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const w of this.watchers.values()) w.dispose();
     this.loader.dispose();

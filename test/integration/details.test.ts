@@ -56,12 +56,15 @@ describe('details view and reference commands', () => {
 
   it('copies BibTeX and markdown links to the clipboard', async () => {
     await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand<string>('paperLens.copyBibtex', '2401.18079');
+    assert.match(await vscode.env.clipboard.readText(), /^@misc\{hooper2024kvquant,/);
+    // DuoAttention is also in the workspace's refs.bib (merged): the user's own key wins.
     await vscode.commands.executeCommand<string>('paperLens.copyBibtex', '2410.10819');
-    assert.match(await vscode.env.clipboard.readText(), /^@misc\{xiao2024duoattention,/);
+    assert.match(await vscode.env.clipboard.readText(), /^@misc\{xiao2024duo,\n/);
     await vscode.commands.executeCommand<string>('paperLens.copyMarkdownLink', '2410.10819');
     assert.match(await vscode.env.clipboard.readText(), /^\[DuoAttention: .*\]\(https:\/\/arxiv\.org\/abs\/2410\.10819\) \(Xiao et al\., 2024\)$/);
-    await vscode.commands.executeCommand<string>('paperLens.copyCiteKey', '2410.10819');
-    assert.strictEqual(await vscode.env.clipboard.readText(), '\\cite{xiao2024duoattention}');
+    await vscode.commands.executeCommand<string>('paperLens.copyCiteKey', '2401.18079');
+    assert.strictEqual(await vscode.env.clipboard.readText(), '\\cite{hooper2024kvquant}');
   });
 
   it('inserts a reference as one undoable edit', async () => {

@@ -92,9 +92,10 @@ describe('hover cards, completion and the "In This Document" view', () => {
   it('completes citation keys inside \\cite{} in LaTeX', async () => {
     const tex = await vscode.workspace.openTextDocument({ language: 'latex', content: 'As shown by \\citep{xiao' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', tex.uri, new vscode.Position(0, 24));
-    const item = list.items.find(i => labelOf(i) === 'xiao2024duoattention');
+    // DuoAttention's key is the one the workspace's refs.bib gives it.
+    const item = list.items.find(i => labelOf(i) === 'xiao2024duo');
     assert.ok(item, 'no citation key completion');
-    assert.strictEqual(item.insertText, 'xiao2024duoattention');
+    assert.strictEqual(item.insertText, 'xiao2024duo');
     assert.ok(!list.items.some(i => labelOf(i) === 'DuoAttention'), 'paper names offered inside \\cite{}');
   });
 

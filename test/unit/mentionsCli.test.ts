@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli';
-import { MAX_MENTIONS_FILE_BYTES } from '../../src/cli/commands/mentions';
+import { MAX_SCAN_CHARS } from '../../src/core/text/limits';
 import { testCorpus, testSources } from './testCorpus';
 
 async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -50,6 +50,7 @@ describe('cli: mentions', () => {
       ambiguous: false,
       papers: ['2410.10819'],
       titles: [testCorpus().paper('2410.10819')?.title],
+      kind: 'name',
     });
     for (const m of mentions) assert.strictEqual(note.slice(m.start, m.end), m.text);
   });
@@ -60,7 +61,7 @@ describe('cli: mentions', () => {
     assertOneLineError(r, /no mentions of corpus papers/);
   });
 
-  it('rejects a missing file, a directory and a file that is too large with one line and exit 1', async () => {
+  it('rejects a missing file and a directory with one line and exit 1', async () => {
     const missing = await runCli('mentions', path.join(dir, 'nope.md'));
     assert.strictEqual(missing.code, 1);
     assertOneLineError(missing, /no such file/);
@@ -70,12 +71,38 @@ describe('cli: mentions', () => {
     const directory = await runCli('mentions', dir);
     assert.strictEqual(directory.code, 1);
     assertOneLineError(directory, /is a directory/);
-    const big = path.join(dir, 'big.md');
-    fs.writeFileSync(big, '');
-    fs.truncateSync(big, MAX_MENTIONS_FILE_BYTES + 1); // sparse: no 10 MB written
-    const tooBig = await runCli('mentions', big);
+  });
+
+  it('limits a file in characters, the extension\'s unit and number, not in bytes', async () => {
+    const over = path.join(dir, 'over.md');
+    fs.writeFileSync(over, `DuoAttention ${'a'.repeat(MAX_SCAN_CHARS)}`);
+    const tooBig = await runCli('mentions', over);
     assert.strictEqual(tooBig.code, 1);
-    assertOneLineError(tooBig, /above 10 MB/);
+    assertOneLineError(tooBig, /^paper-lens: mentions: '.*over\.md' has 10,000,013 characters; the limit is 10 million characters\n$/);
+    // More bytes than the limit, fewer characters (two bytes each): scanned.
+    const wide = path.join(dir, 'wide.md');
+    fs.writeFileSync(wide, `DuoAttention ${'é'.repeat(MAX_SCAN_CHARS / 2)}`);
+    assert.ok(fs.statSync(wide).size > MAX_SCAN_CHARS);
+    const scanned = await runCli('mentions', wide);
+    assert.strictEqual(scanned.code, 0, scanned.stderr);
+    assert.match(scanned.stdout, /^1:1 {2}DuoAttention/);
+    // So large it cannot be under the limit: refused without reading it (sparse, nothing written).
+    const huge = path.join(dir, 'huge.md');
+    fs.writeFileSync(huge, `# notes\n${'text '.repeat(2000)}`); // text where the check looks, then a hole
+    fs.truncateSync(huge, 3 * MAX_SCAN_CHARS + 1);
+    const hugeRun = await runCli('mentions', huge);
+    assert.strictEqual(hugeRun.code, 1);
+    assertOneLineError(hugeRun, /^paper-lens: mentions: '.*huge\.md' is 30\.0 MB, more than 10 million characters; the limit is 10 million characters\n$/);
+    for (const f of [over, wide, huge]) fs.rmSync(f);
+  });
+
+  it('says a binary file is not a text file instead of scanning it', async () => {
+    const binary = path.join(dir, 'ls-copy');
+    fs.copyFileSync(process.execPath, binary); // any executable will do: the node binary is always there
+    const r = await runCli('mentions', binary);
+    assert.strictEqual(r.code, 1);
+    assertOneLineError(r, /^paper-lens: mentions: '.*ls-copy' is not a text file \(it contains NUL bytes\)\n$/);
+    assert.strictEqual(r.stdout, '');
   });
 
   it('exits 2 without a file or with two', async () => {

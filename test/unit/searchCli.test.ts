@@ -29,6 +29,32 @@ describe('cli search', () => {
     assert.match(lines[1], /^ {2}1\. \d{4}\.\d{4,5} +\d+\.\d\d {2}/);
   });
 
+  it('says what --limit wants for every bad value, a negative or missing one included', async () => {
+    const cases: [string[], string][] = [
+      [['--limit', 'abc'], "got 'abc'"],
+      [['--limit', '-1'], "got '-1'"],
+      [['--limit=-3'], "got '-3'"],
+      [['--limit', '-5', '--json'], "got '-5'"],
+      [['--limit'], 'got nothing'],
+      [['--limit='], 'got nothing'],
+      [['--limit', '--json'], 'got nothing'],
+    ];
+    for (const [args, got] of cases) {
+      const r = await runCli('search', 'kv', 'cache', ...args);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.strictEqual(r.stdout, '');
+      assert.strictEqual(r.stderr, `paper-lens: search: --limit must be a whole number from 1 to 1000, ${got}\n`, args.join(' '));
+    }
+  });
+
+  it('still reads a value after --limit and an option after it', async () => {
+    const r = await runCli('search', 'kv', 'cache', '--limit', '2', '--json');
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(JSON.parse(r.stdout).length, 2);
+    const dashQuery = await runCli('search', '--limit', '1', '--', '-kv', 'cache');
+    assert.strictEqual(dashQuery.code, 0, dashQuery.stderr);
+  });
+
   it('rejects an empty query and a bad --limit with exit code 2 and one line', async () => {
     for (const argv of [['search'], ['search', '  '], ['search', '--json'], ['search', 'x', '--limit', 'abc'], ['search', 'x', '--limit', '0'], ['search', 'x', '--limit', '2.5'], ['search', 'x', '--limit=-3'], ['search', 'x', '--limit']]) {
       const r = await runCli(...argv);

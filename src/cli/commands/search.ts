@@ -17,7 +17,7 @@ export const searchCommand: CommandSpec = {
     let limit = 20;
     if (values.limit !== undefined) {
       if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1 || Number(values.limit) > MAX_LIMIT) {
-        throw new UsageError(`search: --limit must be a whole number from 1 to ${MAX_LIMIT}, got '${values.limit}'`);
+        throw new UsageError(`search: --limit must be a whole number from 1 to ${MAX_LIMIT}, got ${values.limit ? `'${values.limit}'` : 'nothing'}`);
       }
       limit = Number(values.limit);
     }

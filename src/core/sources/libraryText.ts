@@ -6,16 +6,9 @@ import type { ParseResult } from './bibliographyEntry';
 import { papersFromEntries, type EntryConversion } from './bibliographyPapers';
 import { parseBibtex } from './bibtex';
 import { parseCslJson, parseCslYaml } from './cslJson';
+import { libraryFormat, type LibraryFormat } from './libraryFormat';
 
-export type LibraryFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
-
-/** The format of a library file by its extension; undefined for one Paper Lens does not read. */
-export function libraryFormat(file: string): LibraryFormat | undefined {
-  if (/\.(?:bib|bibtex|biblatex)$/i.test(file)) return 'bibtex';
-  if (/\.json$/i.test(file)) return 'csl-json';
-  if (/\.ya?ml$/i.test(file)) return 'csl-yaml';
-  return undefined;
-}
+export { libraryFormat, type LibraryFormat } from './libraryFormat';
 
 /** Text that is surely not a bibliography: NUL characters, or mostly replacement characters (invalid UTF-8). */
 export function looksBinary(text: string): boolean {
