@@ -51,8 +51,8 @@ function resultJson(r: ArxivLookup) {
 
 export const fetchCommand: CommandSpec = {
   name: 'fetch',
-  usage: 'fetch <arxiv-id>... [--json] [--endpoint URL] [--timeout S]',
-  summary: `arXiv's metadata for papers by id or link (asks the arXiv API; endpoint also from $${ARXIV_ENDPOINT_ENV})`,
+  usage: 'fetch <arxiv-id>... [--json]',
+  summary: `arXiv's metadata for papers by id or link, from the arXiv API (--endpoint URL or $${ARXIV_ENDPOINT_ENV}, --timeout S)`,
   async run(args, { out }) {
     const { values, positionals } = parseCommandArgs('fetch', args, { json: { type: 'boolean' }, endpoint: { type: 'string' }, timeout: { type: 'string' } });
     if (!positionals.length) throw new UsageError('fetch: missing <arxiv-id> (e.g. paper-lens fetch 2410.10819)');

@@ -46,8 +46,8 @@ function planJson(plan: ImportPlan, written: boolean, collection: string) {
 
 export const importCommand: CommandSpec = {
   name: 'import',
-  usage: 'import <file|-> --collection <file> [--dry-run] [--json] [--format listing|api|ids] [--offline] [--endpoint URL]',
-  summary: 'add the papers of a daily-papers page, a daily-papers API answer or arXiv ids to a CSL-JSON collection',
+  usage: 'import <file|-> --collection <file> [--dry-run]',
+  summary: 'add a daily-papers page, its API JSON or arXiv ids to a CSL-JSON collection (--json, --offline, --format listing|api|ids, --endpoint URL)',
   async run(args, { out, core }) {
     const { values, positionals } = parseCommandArgs('import', args, {
       collection: { type: 'string' },
