@@ -184,6 +184,70 @@ export function forEachTerm(text: string, fn: (surface: string, term: string) =>
   }
 }
 
+/** A stretch of a text as displayed and the index term it reads as (see `termSpans`). */
+export interface TermSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  term: string;
+}
+
+function isConnectorAt(word: string, i: number): boolean {
+  const c = word[i];
+  if (c === '.') return !(isDigit(word[i - 1] ?? '') && isDigit(word[i + 1] ?? ''));
+  return "-_^'’‐‑–".includes(c);
+}
+
+/**
+ * Where in a text (as displayed: offsets are into `text` itself, not its normalised form) each index
+ * term comes from, for highlighting why a paper matched. The same terms as `forEachTerm`, each with
+ * its span: a word joined ("KV-cache" → kvcache over all of it), each segment between connectors,
+ * and for a CamelCase segment its pieces and neighbouring pairs ("LongLoRA" → long, lo, ra, longlo,
+ * lora). Stop words have no span.
+ */
+export function termSpans(text: string): TermSpan[] {
+  const spans: TermSpan[] = [];
+  const push = (start: number, end: number, surface: string) => {
+    const term = indexTerm(surface.toLowerCase());
+    if (term) spans.push({ start, end, term });
+  };
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index as number;
+    // Read the word as the index does ("E²" as E2) where that keeps its length, so offsets hold.
+    const normalized = normalizeText(m[0]);
+    const word = normalized.length === m[0].length ? normalized : m[0];
+    // possessive 's is no part of the word ("LLM's" → LLM)
+    const raw = /['’][sS]$/.test(word) ? word.slice(0, -2) : word;
+    const segments: { start: number; text: string }[] = [];
+    let from = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      if (i < raw.length && !isConnectorAt(raw, i)) continue;
+      if (i > from) segments.push({ start: from, text: raw.slice(from, i) });
+      from = i + 1;
+    }
+    if (!segments.length) continue;
+    if (segments.length > 1) {
+      const first = segments[0];
+      const last = segments[segments.length - 1];
+      push(at + first.start, at + last.start + last.text.length, segments.map(g => g.text).join('').replace(/\./g, ''));
+    }
+    for (const g of segments) {
+      push(at + g.start, at + g.start + g.text.length, g.text);
+      const pieces = splitPieces(g.text);
+      if (pieces.length < 2) continue;
+      let offset = at + g.start;
+      const starts = pieces.map(p => {
+        const start = offset;
+        offset += p.length;
+        return start;
+      });
+      pieces.forEach((p, k) => push(starts[k], starts[k] + p.length, p));
+      if (pieces.length > 2) for (let k = 0; k + 1 < pieces.length; k++) push(starts[k], starts[k + 1] + pieces[k + 1].length, pieces[k] + pieces[k + 1]);
+    }
+  }
+  return spans;
+}
+
 /** Every index term of a text, in order, stop words removed. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
