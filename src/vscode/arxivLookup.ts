@@ -19,6 +19,7 @@ import type { ArxivRecord } from '../core/sources/arxivAtom';
 import type { EntryConversion } from '../core/sources/bibliographyPapers';
 import { COLLECTION_SOURCE_ID, FETCHED_SOURCE_ID, fetchedSource } from '../core/sources/collection';
 import { clipForMessage } from '../core/text/quote';
+import { httpUrl } from '../core/text/urls';
 import { commandUri, escapeMarkdown } from '../ui/cardMarkdown';
 import { NodeHttpTransport } from '../node/httpTransport';
 
@@ -46,7 +47,7 @@ export function networkEnabled(): boolean {
 function userEndpoint(key: string, fallback: string): string {
   const c = vscode.workspace.getConfiguration('paperLens').inspect<string>(key);
   const v = c?.globalValue ?? c?.defaultValue;
-  return typeof v === 'string' && /^https?:\/\/\S+$/i.test(v.trim()) ? v.trim() : fallback;
+  return (typeof v === 'string' && httpUrl(v)) || fallback;
 }
 
 export const arxivEndpoint = (): string => userEndpoint('arxiv.endpoint', ARXIV_API_ENDPOINT);
