@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PaperLensTestHooks } from '../../src/extension';
 import { cslSchemaViolations } from '../fixtures/cslSchema';
-import { FakeApiServer } from '../unit/support/fakeApiServer';
+import { FakeApiServer, closedPortUrl } from '../unit/support/fakeApiServer';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 const STREAMING = '2309.17453';
@@ -147,6 +147,35 @@ describe('arXiv papers the library does not know (fetch on demand)', () => {
     } finally {
       await config().update('network.enabled', true, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('says so when the arXiv server is not there, with a card that offers to try again', async () => {
+    const before = server.requests.length;
+    const gone = await closedPortUrl();
+    await config().update('arxiv.endpoint', gone, vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('paperLens.fetchArxiv', '1706.03762');
+      assert.strictEqual(outcome.ok, false);
+      assert.strictEqual(outcome.message, `arXiv could not be reached: connection refused by ${new URL(gone).host}`);
+      const text = hoverText(await hoverAt(doc, 'arXiv:1706'));
+      assert.match(text, /\*\*arXiv 1706\\\.03762\*\* — not in your library/);
+      assert.match(text, /connection refused/);
+      assert.match(text, /Try again\]\(command:paperLens\.fetchArxiv/);
+    } finally {
+      await config().update('arxiv.endpoint', server.arxivEndpoint, vscode.ConfigurationTarget.Global);
+    }
+    assert.strictEqual(server.requests.length, before, 'the test server was not asked');
+  });
+
+  it('answers a paper fetched before from its cache, without a request, once the session has forgotten it', async () => {
+    api.arxiv.clearFetched();
+    assert.match(hoverText(await hoverAt(doc, 'arxiv.org/abs')), /Fetch details/, 'the session no longer holds it');
+    const before = server.requests.length;
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; paper?: { title: string } }>('paperLens.fetchArxiv', STREAMING);
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    assert.strictEqual(outcome.paper?.title, STREAMING_TITLE);
+    assert.strictEqual(server.requests.length, before, 'served from the cache in global state');
+    assert.match(hoverText(await hoverAt(doc, 'arxiv.org/abs')), /^\*\*Efficient Streaming Language Models with Attention Sinks\*\*\n/);
   });
 
   it('"Add to my collection" puts it in the tree and search; the file is valid CSL-JSON and survives a reload', async () => {
