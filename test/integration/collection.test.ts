@@ -187,6 +187,45 @@ describe('the collection: import, remove and undo, concurrent edits, names and t
     assert.deepStrictEqual(api.library.snapshot().lookup('VanillaTransformer'), []);
   });
 
+  it('Import Papers… for a date asks the daily-papers API (the test server) and shows the day before adding', async () => {
+    await config().update('huggingFace.endpoint', server.hfEndpoint, vscode.ConfigurationTarget.Global);
+    try {
+      await useCollection('daily.json');
+      const before = server.requests.length;
+      const { pick, running } = await openReview({ source: 'date', date: '2025-02-18' });
+      assert.deepStrictEqual(server.requests.slice(before).map(r => `${r.path}?date=${r.query.get('date')}`), ['/api/daily_papers?date=2025-02-18'], 'one request: the day\'s papers need no arXiv lookup');
+      const separators = pick.items.filter(i => i.kind === vscode.QuickPickItemKind.Separator).map(i => i.label);
+      assert.deepStrictEqual(separators, ['New — will be added (2)', 'Failed — not added (5)']);
+      assert.deepStrictEqual(pick.selectedItems.map(r => r.planned?.arxiv), ['2502.12345', '2410.10819']);
+      assert.ok(pick.items.some(i => /the paper has no title/.test(i.detail ?? '')), 'a broken item says why');
+      assert.ok(!fs.existsSync(file), 'nothing is written before the user accepts');
+      await onScreen(pick);
+      await accept(pick);
+      assert.strictEqual((await running)?.added, 2);
+      assert.deepStrictEqual(items().map(i => i.id), ['lin2025sparse', 'xiao2024duoattention']);
+      assert.deepStrictEqual(cslSchemaViolations(items()), []);
+      assert.strictEqual(api.library.snapshot().paperByArxiv('2502.12345')?.title, 'Sparse Frontier: Long-Context Retrieval with Learned Block Sparsity');
+    } finally {
+      await config().update('huggingFace.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('Import Papers… from the active note reviews the arXiv references it has; closing the review adds nothing', async () => {
+    const note = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `Attention sinks (https://arxiv.org/abs/${STREAMING}v2) keep the first tokens; the original is arXiv:${ATTENTION}.\nMeeting 2025-02-18, release 1.2.3.\n`,
+    });
+    await vscode.window.showTextDocument(note);
+    const written = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    const { pick, running } = await openReview({ source: 'note' });
+    assert.deepStrictEqual(pick.selectedItems.map(r => r.planned?.arxiv), [STREAMING, ATTENTION]);
+    assert.strictEqual(pick.items.filter(i => i.kind !== vscode.QuickPickItemKind.Separator).length, 2, 'dates and version numbers are no papers');
+    pick.hide();
+    assert.strictEqual((await running)?.added, 0);
+    assert.strictEqual(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined, written, 'the collection is untouched');
+    await closeAllEditors();
+  });
+
   it('imports the original listing into an empty collection: 129 papers equal to the bundled ones; again, nothing', async function () {
     const seedFile = fs.existsSync(SEED_DIR) ? fs.readdirSync(SEED_DIR).find(f => f.endsWith('.txt')) : undefined;
     if (!seedFile) {
