@@ -11,11 +11,10 @@ import type { PaperLensTestHooks } from '../../src/extension';
 import type { ImportOutcome, PlanPickItem } from '../../src/vscode/importPapers';
 import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { FakeApiServer } from '../unit/support/fakeApiServer';
-import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
+import { activatePaperLens, closeAllEditors, keepWorkspaceSettings, waitFor } from './helpers';
 
 const PROJECT = path.resolve(__dirname, '../../..');
 const SEED_DIR = path.resolve(PROJECT, '..', 'shared', 'seed');
-const WORKSPACE_SETTINGS = path.join(PROJECT, 'test', 'fixtures', 'workspace', '.vscode');
 const ATTENTION = '1706.03762';
 const STREAMING = '2309.17453';
 
@@ -28,7 +27,7 @@ describe('the collection: import, remove and undo, concurrent edits, names and t
   let file: string;
   const config = () => vscode.workspace.getConfiguration('paperLens');
   const items = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Item[];
-  const hadWorkspaceSettings = fs.existsSync(WORKSPACE_SETTINGS);
+  const restoreWorkspaceSettings = keepWorkspaceSettings();
 
   async function useCollection(name: string): Promise<void> {
     file = path.join(dir, name);
@@ -84,7 +83,7 @@ describe('the collection: import, remove and undo, concurrent edits, names and t
     await config().update('collection.path', undefined, vscode.ConfigurationTarget.Workspace);
     for (const key of ['arxiv.endpoint', 'network.enabled', 'collection.path']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await api.collection.reload();
-    if (!hadWorkspaceSettings) fs.rmSync(WORKSPACE_SETTINGS, { recursive: true, force: true });
+    restoreWorkspaceSettings();
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
     await closeAllEditors();
