@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { PaperLensTestHooks } from '../../src/extension';
 import { cslSchemaViolations } from '../fixtures/cslSchema';
 import { FakeApiServer, closedPortUrl } from '../unit/support/fakeApiServer';
-import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
+import { activatePaperLens, closeAllEditors, keepWorkspaceSettings, waitFor } from './helpers';
 
 const STREAMING = '2309.17453';
 const STREAMING_TITLE = 'Efficient Streaming Language Models with Attention Sinks';
@@ -146,6 +146,28 @@ describe('arXiv papers the library does not know (fetch on demand)', () => {
       assert.strictEqual(server.requests.length, before, 'nothing sent');
     } finally {
       await config().update('network.enabled', true, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it("lets a workspace's settings turn network use off, never on", async () => {
+    const restore = keepWorkspaceSettings();
+    const before = server.requests.length;
+    const isOff = async () => /Network use is off/.test(hoverText(await hoverAt(doc, 'arXiv:1706'))) || undefined;
+    try {
+      await config().update('network.enabled', false, vscode.ConfigurationTarget.Workspace);
+      await waitFor(isOff, 'network use off by the workspace');
+      assert.strictEqual((await vscode.commands.executeCommand<{ ok: boolean }>('paperLens.fetchArxiv', '1706.03762')).ok, false);
+
+      await config().update('network.enabled', false, vscode.ConfigurationTarget.Global);
+      await config().update('network.enabled', true, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => config().inspect<boolean>('network.enabled')?.workspaceValue === true || undefined, 'the workspace setting');
+      assert.ok(await isOff(), 'a workspace cannot turn on what the user turned off');
+      assert.strictEqual((await vscode.commands.executeCommand<{ ok: boolean }>('paperLens.fetchArxiv', '1706.03762')).ok, false);
+      assert.strictEqual(server.requests.length, before, 'nothing sent');
+    } finally {
+      await config().update('network.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('network.enabled', true, vscode.ConfigurationTarget.Global);
+      restore();
     }
   });
 
