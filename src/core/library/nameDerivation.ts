@@ -11,6 +11,7 @@
 import type { Alias, AliasOrigin, Link } from './model';
 import { escapeRegExp } from '../text/regex';
 import { NAME_SMALL_WORDS } from '../text/stopWords';
+import { normalizeLatex } from '../text/latex';
 import type { Lexicon } from './lexicon';
 
 export interface DerivedNames {
@@ -39,16 +40,6 @@ export function isNameLike(token: string): boolean {
     return parts.every(p => p.length > 0) && parts.some(namePart) && parts.filter(namePart).length * 2 >= parts.length - (parts.length > 2 ? 1 : 0);
   }
   return namePart(t);
-}
-
-/** Normalises LaTeX in titles: `$^2$` → `²`, `\&` → `&`. */
-export function normalizeLatex(s: string): string {
-  return s
-    .replace(/\$?\^\{?2\}?\$?/g, '²')
-    .replace(/\$?\^\{?3\}?\$?/g, '³')
-    .replace(/\$([^$]*)\$/g, '$1')
-    .replace(/\\&/g, '&')
-    .replace(/\\([%_#])/g, '$1');
 }
 
 /** The part of a title before its colon (or question mark), if it has one. */
