@@ -16,6 +16,9 @@ import { RecentPapers } from './vscode/recentPapers';
 import { activateReferenceCommands } from './vscode/referenceCommands';
 import { activateSearchPick, type SearchPick } from './vscode/searchPick';
 import { activateUserLibraries, type UserLibraries } from './vscode/userLibraries';
+import { activateArxivLookup, type ArxivLookup } from './vscode/arxivLookup';
+import { activateCollection, type Collection, paperConversion } from './vscode/collection';
+import { activateImportPapers, type PaperImporter } from './vscode/importPapers';
 
 /** What activate() returns to other extensions. */
 export interface PaperLensApi {
@@ -34,6 +37,9 @@ export interface PaperLensTestHooks {
   mentions: MentionsView;
   details: DetailsPanel;
   userLibraries: UserLibraries;
+  arxiv: ArxivLookup;
+  collection: Collection;
+  importer: PaperImporter;
 }
 
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
@@ -83,7 +89,36 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     opened: paper => recent.opened(paper),
   });
   activateReferenceCommands(context, { references, format: () => config.referenceFormat, picker });
-  activateHover(context, { isEnabled: () => config.hoverEnabled, languages: () => config.languages, snapshot, scanner });
+
+  // Issue #13: arXiv papers fetched on demand, the user's collection, and importing into it.
+  const paperLibrary = () => library.paperLens().library;
+  const conversion = paperConversion(paperLibrary, context.asAbsolutePath('dist'));
+  const arxiv = activateArxivLookup(context, {
+    library: paperLibrary,
+    conversion,
+    globalState: context.globalState,
+    output,
+    openDetails: paper => void vscode.commands.executeCommand('paperLens.openDetails', paper.id),
+  });
+  const collection = activateCollection(context, {
+    library: paperLibrary,
+    conversion,
+    output,
+    picker,
+    storageUri: context.globalStorageUri,
+    fetchedRecord: id => arxiv.record(id),
+    collected: id => arxiv.collected(id),
+  });
+  const importer = activateImportPapers(context, { collection, arxiv, snapshot, output });
+
+  activateHover(context, {
+    isEnabled: () => config.hoverEnabled,
+    languages: () => config.languages,
+    snapshot,
+    scanner,
+    unknownArxiv: (ref, uri, offset) => arxiv.unknownCard(ref, uri, offset),
+    cardExtras: papers => arxiv.cardExtras(papers),
+  });
   activateCompletion(context, { isEnabled: () => config.completionEnabled, insertAs: () => config.completionInsert, languages: () => config.languages, snapshot, scanner });
   activateDefinition(context, { languages: () => config.languages, snapshot, scanner });
   const mentions = activateMentionsView(context, { snapshot, onDidChangeLibrary, scanner });
@@ -95,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
 
   const api: PaperLensApi = { activationMs: performance.now() - started };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries };
+    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, arxiv, collection, importer };
   }
   return api;
 }

@@ -11,6 +11,10 @@ export interface HoverDeps {
   languages(): string[];
   snapshot(): LibrarySnapshot;
   scanner: DocumentScanner;
+  /** The card for an arXiv reference the library does not know (src/vscode/arxivLookup.ts: "Fetch details"). */
+  unknownArxiv?(ref: string, uri: vscode.Uri, offset: number): vscode.MarkdownString | undefined;
+  /** What follows a paper's card, if anything ("Add to my collection" for a paper only fetched). */
+  cardExtras?(papers: readonly Paper[]): vscode.MarkdownString | undefined;
 }
 
 export class PaperHoverProvider implements vscode.HoverProvider {
@@ -23,9 +27,14 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     if (!mention || token.isCancellationRequested) return undefined;
     const snapshot = this.deps.snapshot();
     const papers = mention.papers.map(id => snapshot.paper(id)).filter((p): p is Paper => !!p);
-    if (!papers.length) return undefined;
     const range = new vscode.Range(doc.positionAt(mention.start), doc.positionAt(mention.end));
-    return new vscode.Hover(paperCard(papers, mention.text, snapshot), range);
+    if (!papers.length) {
+      // An arXiv id the library does not know: a small card offering to fetch it (nothing is fetched by hovering).
+      const unknown = mention.kind === 'arxiv' && mention.ref ? this.deps.unknownArxiv?.(mention.ref, doc.uri, mention.start) : undefined;
+      return unknown ? new vscode.Hover(unknown, range) : undefined;
+    }
+    const extras = this.deps.cardExtras?.(papers);
+    return new vscode.Hover(extras ? [paperCard(papers, mention.text, snapshot), extras] : paperCard(papers, mention.text, snapshot), range);
   }
 }
 

@@ -1,4 +1,6 @@
 import type { CommandSpec } from '../types';
+import { fetchCommand } from './fetch';
+import { importCommand } from './import';
 import { listCommand } from './list';
 import { mentionsCommand } from './mentions';
 import { searchCommand } from './search';
@@ -6,4 +8,4 @@ import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, fetchCommand, importCommand];

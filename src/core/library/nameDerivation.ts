@@ -10,6 +10,8 @@
 // Names that are also ordinary words, very short, or all-common-word phrases are marked strict.
 import type { Alias, AliasOrigin, Link } from './model';
 import { escapeRegExp } from '../text/regex';
+import { NAME_SMALL_WORDS } from '../text/stopWords';
+import { normalizeLatex } from '../text/latex';
 import type { Lexicon } from './lexicon';
 
 export interface DerivedNames {
@@ -40,23 +42,12 @@ export function isNameLike(token: string): boolean {
   return namePart(t);
 }
 
-/** Normalises LaTeX in titles: `$^2$` → `²`, `\&` → `&`. */
-export function normalizeLatex(s: string): string {
-  return s
-    .replace(/\$?\^\{?2\}?\$?/g, '²')
-    .replace(/\$?\^\{?3\}?\$?/g, '³')
-    .replace(/\$([^$]*)\$/g, '$1')
-    .replace(/\\&/g, '&')
-    .replace(/\\([%_#])/g, '$1');
-}
-
 /** The part of a title before its colon (or question mark), if it has one. */
 export function titlePrefix(title: string): string | undefined {
   const m = /^(.+?)(?::\s|\?\s)/.exec(title);
   return m ? m[1].trim() : undefined;
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'with', 'by', 'from', 'at', 'as', 'is', 'if', 'all', 'you', 'it', 'than', 'into', 'via']);
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
@@ -66,7 +57,7 @@ function words(s: string): string[] {
 function isOrdinaryPhrase(phrase: string, lexicon: Lexicon): boolean {
   return words(phrase).every(w => {
     const bare = w.replace(/[^\p{L}\p{N}-]/gu, '').toLowerCase();
-    return bare === '' || SMALL_WORDS.has(bare) || bare.split('-').every(part => part === '' || lexicon.isOrdinaryWord(part) || /^\d+[kmb]?$/.test(part));
+    return bare === '' || NAME_SMALL_WORDS.has(bare) || bare.split('-').every(part => part === '' || lexicon.isOrdinaryWord(part) || /^\d+[kmb]?$/.test(part));
   });
 }
 

@@ -7,9 +7,9 @@
 //   "128K", "2048K", "1000x", "2-bit"         → 128k, 2048k, 1000x, 2, bit (+ 2bit)
 //   "LLM's", "LLMs"                           → llm
 // Numbers keep their unit letter (128k), decimals keep their point (2.5), "12,000" reads as 12000.
-import { normalizeLatex } from '../library/nameDerivation';
+import { normalizeLatex } from '../text/latex';
 import { stem } from './stemmer';
-import { STOP_WORDS } from './stopWords';
+import { SEARCH_STOP_WORDS as STOP_WORDS } from '../text/stopWords';
 
 /** Longest text analysed; beyond this a query is surely pasted prose and the rest adds nothing. */
 export const MAX_ANALYSED_LENGTH = 2000;
