@@ -21,6 +21,7 @@
 // scan's marks (structureMarks.ts) without reading the text.
 import type { Paper } from '../library/model';
 import { findArxivReferences } from '../text/arxivReferences';
+import { TITLE_MATCH_STOP_WORDS } from '../text/stopWords';
 import { lookAroundWork } from './lookAroundWork';
 import { denialAround } from './denials';
 import { isDiagramNodeId, type LineBounds, readingOf } from './readings';
@@ -67,7 +68,6 @@ const TITLE_OTHER = 0.25;
 
 /** Words in a link's text or around a link that are no names: "[arXiv]", "[PDF]", "GitHub". */
 const LINK_WORDS = new Set(['arxiv', 'pdf', 'doi', 'url', 'html', 'link', 'links', 'paper', 'code', 'github', 'project', 'page', 'abs', 'preprint', 'openreview', 'acl', 'hf', 'huggingface', 'website', 'blog']);
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'with', 'via', 'by', 'at', 'from', 'is', 'are', 'be', 'as', 'its', 'into', 'towards', 'toward', 'under', 'over', 'your', 'you', 'we', 'our', 'can', 'do', 'does', 'how', 'what', 'when', 'why', 'which', 'not', 'all', 'than', 'more', 'less', 'beyond', 'about', 'through']);
 
 const NL = 10;
 
@@ -100,7 +100,7 @@ function skipMarkupBack(text: string, i: number, limit: number): number {
 export function titleWords(s: string): string[] {
   const out: string[] = [];
   for (const w of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (STOP_WORDS.has(w)) continue;
+    if (TITLE_MATCH_STOP_WORDS.has(w)) continue;
     out.push(w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
   }
   return out;
@@ -133,7 +133,7 @@ export function isTitleLike(s: string): boolean {
   let capitalised = 0;
   for (const w of words) {
     const core = w.replace(/^[^\p{L}\p{N}]+/u, '');
-    if (STOP_WORDS.has(core.toLowerCase())) continue;
+    if (TITLE_MATCH_STOP_WORDS.has(core.toLowerCase())) continue;
     significant++;
     if (/^[\p{Lu}\p{N}]/u.test(core)) capitalised++;
   }

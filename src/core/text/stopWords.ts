@@ -12,6 +12,10 @@
 //    only add noise to the mention detector's evidence.
 //  - CITATION_KEY_STOP_WORDS: title words skipped when a citation key takes a title's first word
 //    ("Ring Attention with…" → ring, "How to Train…" → train); the keys people write by hand.
+//  - TITLE_MATCH_STOP_WORDS: words skipped when a title attached to a name in a note is compared
+//    with a paper's title, and when text is judged to read as a title (mentions/structure.ts):
+//    function words and the small words of title case, so "Towards Faster Decoding through Heads"
+//    and "Faster Decoding via Heads" compare on faster / decoding / heads.
 //  - NAME_SMALL_WORDS: words that never make a name on their own when a title prefix is derived as
 //    a paper's name ("A" of "A Survey…"), English title-case small words.
 
@@ -54,3 +58,5 @@ export const EVIDENCE_STOP_WORDS: ReadonlySet<string> = new Set(
 export const CITATION_KEY_STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'is', 'it', 'how', 'when', 'what', 'why', 'can', 'do', 'does']);
 
 export const NAME_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'with', 'by', 'from', 'at', 'as', 'is', 'if', 'all', 'you', 'it', 'than', 'into', 'via']);
+
+export const TITLE_MATCH_STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'with', 'via', 'by', 'at', 'from', 'is', 'are', 'be', 'as', 'its', 'into', 'towards', 'toward', 'under', 'over', 'your', 'you', 'we', 'our', 'can', 'do', 'does', 'how', 'what', 'when', 'why', 'which', 'not', 'all', 'than', 'more', 'less', 'beyond', 'about', 'through']);
