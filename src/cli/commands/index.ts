@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../types';
+import { exportCommand } from './export';
 import { listCommand } from './list';
 import { mentionsCommand } from './mentions';
 import { searchCommand } from './search';
@@ -6,4 +7,4 @@ import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, exportCommand];
