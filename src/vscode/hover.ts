@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../core/library/library';
 import type { Paper } from '../core/library/model';
+import { mentionedInMarkdown } from '../ui/cardMarkdown';
 import type { DocumentScanner } from './documentScanner';
 import { registerForLanguages } from './languages';
 import { paperCard } from './paperCard';
@@ -11,6 +12,8 @@ export interface HoverDeps {
   languages(): string[];
   snapshot(): LibrarySnapshot;
   scanner: DocumentScanner;
+  /** Notes of the workspace mentioning a paper (the workspace index); undefined before it is built. */
+  notesMentioning?(paperId: string): number | undefined;
 }
 
 export class PaperHoverProvider implements vscode.HoverProvider {
@@ -25,7 +28,14 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     const papers = mention.papers.map(id => snapshot.paper(id)).filter((p): p is Paper => !!p);
     if (!papers.length) return undefined;
     const range = new vscode.Range(doc.positionAt(mention.start), doc.positionAt(mention.end));
-    return new vscode.Hover(paperCard(papers, mention.text, snapshot), range);
+    const card = paperCard(papers, mention.text, snapshot);
+    // "Mentioned in N notes", a link to the references peek at this mention (the workspace index).
+    const counts = papers.map(paper => ({ paper, notes: this.deps.notesMentioning?.(paper.id) }));
+    if (counts.every(c => c.notes !== undefined)) {
+      const line = mentionedInMarkdown(counts as { paper: Paper; notes: number }[], { uri: doc.uri.toString(), line: range.start.line, character: range.start.character });
+      if (line) card.appendMarkdown(`\n\n${line}`);
+    }
+    return new vscode.Hover(card, range);
   }
 }
 
