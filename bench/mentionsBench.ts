@@ -8,6 +8,11 @@
 // then the full title, a possessive, or a lower-cased spelling (which strict names must reject).
 // Each approach is warmed up, then timed over repeated runs; the medians and 95th percentiles go to
 // bench/results/mentions.json. No assertions: timings are for reading.
+//
+// The same words in two other shapes are timed next to the note, passes interleaved so that load
+// from elsewhere falls on all three alike: one line of 1 MB (the note's newlines made spaces), and
+// 1 MB without any whitespace. A look-around that read to its line's start made the first
+// quadratic (seconds); each should stay within twice the note's time.
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -20,6 +25,16 @@ import { seededRandom } from './syntheticCorpus';
 const ROOT = path.resolve(__dirname, '..', '..');
 const TARGET_CHARS = 1_000_000;
 
+
+/** The note as one line: the same words, every newline a space. */
+export function singleLineNote(papers: readonly Paper[], size = TARGET_CHARS): string {
+  return buildNote(papers, size).replace(/\n/g, ' ');
+}
+
+/** A note of `size` characters without any whitespace: words run together, punctuation between. */
+export function noWhitespaceNote(papers: readonly Paper[], size = TARGET_CHARS): string {
+  return buildNote(papers, Math.ceil(size * 1.4)).replace(/\s+/g, '').slice(0, size);
+}
 
 /** A markdown note of about `size` characters: headings, list items, prose, links, code, names. */
 export function buildNote(papers: readonly Paper[], size = TARGET_CHARS, seed = 42): string {
@@ -87,6 +102,27 @@ function time(fn: () => unknown, warmup: number, runs: number): Timing {
   return { runs, medianMs: round(quantile(samples, 0.5)), p95Ms: round(quantile(samples, 0.95)), minMs: round(samples[0]) };
 }
 
+/** Times several functions in alternating passes (each warmed up first), so that noise hits them alike. */
+function timeInterleaved(fns: Record<string, () => unknown>, warmup: number, runs: number): Record<string, Timing> {
+  const names = Object.keys(fns);
+  for (const name of names) for (let i = 0; i < warmup; i++) fns[name]();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map(n => [n, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const name of i % 2 ? [...names].reverse() : names) {
+      const t0 = performance.now();
+      fns[name]();
+      samples[name].push(performance.now() - t0);
+    }
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    names.map(name => {
+      const sorted = samples[name].sort((a, b) => a - b);
+      return [name, { runs, medianMs: round(quantile(sorted, 0.5)), p95Ms: round(quantile(sorted, 0.95)), minMs: round(sorted[0]) }];
+    }),
+  );
+}
+
 function main(): void {
   const papers = sourcePapers();
   const note = buildNote(papers);
@@ -97,6 +133,18 @@ function main(): void {
   const perAlias = perAliasBaseline(papers);
   const alternation = alternationBaseline(papers);
   const counts = { perAlias: perAlias(note).length, alternation: alternation(note).length, ours: detector.detect(note).length };
+  const shapeNotes = { ordinary: note, singleLine: singleLineNote(papers), noWhitespace: noWhitespaceNote(papers) };
+  const shapeTimes = timeInterleaved(
+    { ordinary: () => detector.detect(shapeNotes.ordinary), singleLine: () => detector.detect(shapeNotes.singleLine), noWhitespace: () => detector.detect(shapeNotes.noWhitespace) },
+    3,
+    30,
+  );
+  const shapes = Object.fromEntries(
+    (Object.keys(shapeNotes) as (keyof typeof shapeNotes)[]).map(k => [
+      k,
+      { chars: shapeNotes[k].length, ...shapeTimes[k], mentions: detector.detect(shapeNotes[k]).length, timesOrdinary: Math.round((shapeTimes[k].medianMs / shapeTimes.ordinary.medianMs) * 100) / 100 },
+    ]),
+  );
 
   const results = {
     note: { chars: note.length, bytes: Buffer.byteLength(note), papers: papers.length, aliases: aliasCount },
@@ -107,6 +155,8 @@ function main(): void {
       alternationRegex: { ...time(() => alternation(note), 3, 30), mentions: counts.alternation },
       ours: { ...time(() => detector.detect(note), 5, 40), mentions: counts.ours },
     },
+    /** The same words as one 1 MB line and without whitespace, timed in passes interleaved with the note. */
+    shapes,
   };
 
   const ours = results.detect.ours.medianMs;
@@ -117,6 +167,11 @@ function main(): void {
   row('(a) one regex per alias', results.detect.perAliasRegex);
   row('(b) one alternation regex', results.detect.alternationRegex);
   row('(c) MentionDetector', results.detect.ours);
+  console.log('\n  shape of the 1 MB note (interleaved passes)   median ms   p95 ms   × ordinary   mentions');
+  for (const [label, key] of [['ordinary note', 'ordinary'], ['one line', 'singleLine'], ['no whitespace', 'noWhitespace']] as const) {
+    const t = shapes[key];
+    console.log(`  ${label.padEnd(44)} ${t.medianMs.toFixed(2).padStart(9)} ${t.p95Ms.toFixed(2).padStart(8)} ${t.timesOrdinary.toFixed(2).padStart(12)} ${String(t.mentions).padStart(10)}`);
+  }
   console.log(`\n  automaton build: median ${build.medianMs.toFixed(2)} ms, p95 ${build.p95Ms.toFixed(2)} ms (${detector.automatonSize} trie nodes)`);
 
   const out = path.join(ROOT, 'bench', 'results', 'mentions.json');

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { buildCorpus, type Curation, type MetadataEntry } from '../scripts/build/corpusBuilder';
 import { createLexicon } from '../src/core/library/lexicon';
 import { createPaperLens } from '../src/core/paperLens';
+import { findArxivReferences } from '../src/core/text/arxivReferences';
 import { bundledSource } from '../src/core/sources/bundledCorpus';
 import type { CorpusData, Paper } from '../src/core/library/model';
 import { loadEnglishWords } from './buildCorpus';
@@ -139,6 +140,105 @@ export function score(notes: readonly Note[], idByTitle: Map<string, string>, de
   return s;
 }
 
+/** A detection on a reading list, judged against the arXiv links of its line. */
+export interface ListFinding {
+  list: string;
+  line: number;
+  text: string;
+  papers: string[];
+  /** The bundled papers the line links. */
+  linked: string[];
+  context: string;
+  evidence?: string;
+}
+
+export interface ListScore {
+  list: string;
+  /** Detections on lines that link at least one arXiv paper. */
+  onLinkedLines: number;
+  correct: number;
+  /** Bundled papers linked somewhere on a line, and how many of them a detection on that line found. */
+  linkedBundled: number;
+  found: number;
+  precision: number;
+  recall: number;
+  falseAlarms: ListFinding[];
+  misses: ListFinding[];
+  /** Detections on lines without an arXiv link: not scored, listed for review. */
+  unlinked: ListFinding[];
+}
+
+/**
+ * Scores mention detection on a public reading list whose items link the paper they name (issue
+ * #14; ../shared/real/README.md): a detection on a line that links arXiv papers is correct when one
+ * of its papers is linked there, a false alarm otherwise (the line is about another paper); a
+ * bundled paper linked on a line and not detected on it is a miss; detections on lines without a
+ * link are listed, not scored. The detector reads the whole list at once, as an editor would.
+ */
+export function scoreReadingList(list: string, text: string, arxivOf: ReadonlyMap<string, string>, detect: (text: string) => Detected[], explain?: Explain): ListScore {
+  const idOfArxiv = new Map([...arxivOf].map(([id, arxiv]) => [arxiv, id]));
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const linkedOn = new Map<number, { all: Set<string>; bundled: Set<string> }>();
+  for (const r of findArxivReferences(text)) {
+    const line = lineOf(r.start);
+    const entry = linkedOn.get(line) ?? { all: new Set<string>(), bundled: new Set<string>() };
+    entry.all.add(r.id);
+    const id = idOfArxiv.get(r.id);
+    if (id) entry.bundled.add(id);
+    linkedOn.set(line, entry);
+  }
+  const s: ListScore = { list, onLinkedLines: 0, correct: 0, linkedBundled: 0, found: 0, precision: 0, recall: 0, falseAlarms: [], misses: [], unlinked: [] };
+  const detected = detect(text);
+  const foundOn = new Map<number, Set<string>>();
+  for (const d of detected) {
+    const line = lineOf(d.start);
+    const links = linkedOn.get(line);
+    const finding: ListFinding = { list, line: line + 1, text: d.text, papers: d.papers, linked: [...(links?.bundled ?? [])], context: lineAround(text, d.start, d.end) };
+    if (!links) {
+      s.unlinked.push(finding);
+      continue;
+    }
+    s.onLinkedLines++;
+    const good = d.papers.some(p => links.bundled.has(p));
+    if (good) {
+      s.correct++;
+      const set = foundOn.get(line) ?? new Set<string>();
+      for (const p of d.papers) set.add(p);
+      foundOn.set(line, set);
+    } else {
+      s.falseAlarms.push({ ...finding, evidence: explain?.(text, d.start, d.end) });
+    }
+  }
+  for (const [line, links] of linkedOn) {
+    for (const id of links.bundled) {
+      s.linkedBundled++;
+      if (foundOn.get(line)?.has(id)) s.found++;
+      else s.misses.push({ list, line: line + 1, text: '', papers: [id], linked: [id], context: text.slice(lineStarts[line], (lineStarts[line + 1] ?? text.length + 1) - 1).slice(0, 200) });
+    }
+  }
+  s.precision = s.onLinkedLines ? s.correct / s.onLinkedLines : 1;
+  s.recall = s.linkedBundled ? s.found / s.linkedBundled : 1;
+  return s;
+}
+
+/** The public reading lists in ../shared/real/notes/ (empty when the folder is absent). */
+export function readingLists(): { name: string; text: string }[] {
+  const dir = path.join(ROOT, '..', 'shared', 'real', 'notes');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter(f => f.endsWith('.md')).sort().map(f => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
@@ -192,10 +292,12 @@ function main(): number {
 
   const detector = core.mentions;
   const explain: Explain = (text, start, end) => {
-    const t = detector.trace(text).find(x => x.start < end && start < x.end);
+    // Every match and alternative tried has a trace; the accepted one is what detect reported.
+    const overlapping = detector.trace(text).filter(x => x.start < end && start < x.end);
+    const t = overlapping.find(x => x.accepted) ?? overlapping[0];
     if (!t) return undefined;
-    const scores = t.scores.map(x => `${names.get(x.paper) ?? x.paper} ${x.score}`).join(', ') || 'no fitting paper';
-    return `need ${t.need}: ${scores}${t.foreign ? `; competing sense ${t.foreign}` : ''} → ${t.accepted ? 'accepted' : 'rejected'}`;
+    const scores = t.scores.map(x => `${names.get(x.paper) ?? x.paper} ${x.score}`).join(', ') || 'nothing weighed';
+    return `need ${t.need}: ${scores}${t.foreign ? `; competing sense ${t.foreign}` : ''} → ${t.accepted ? 'accepted' : 'rejected'} (${t.reason})`;
   };
   const ours = score(notes, idByTitle, t => detector.detect(t), explain);
   const baselineDetect = alternationBaseline(papers);
@@ -213,9 +315,30 @@ function main(): number {
     printFindings('false alarms (baseline)', baseline.falseAlarms, names);
   }
 
+  const arxivOf = new Map(papers.filter(p => p.arxiv).map(p => [p.id, p.arxiv as string]));
+  const lists = readingLists().map(l => scoreReadingList(l.name, l.text, arxivOf, t => detector.detect(t), explain));
+  if (lists.length) {
+    console.log('\nreal reading lists (../shared/real/notes; a line\'s arXiv links are the ground truth)\n');
+    console.log('  list                                       precision on linked lines   linked bundled found   unlinked (review)');
+    for (const l of lists) {
+      console.log(`  ${l.list.padEnd(42)} ${fmt(l.precision)} (${l.correct}/${l.onLinkedLines})${' '.repeat(12)}${String(l.found).padStart(3)}/${String(l.linkedBundled).padEnd(3)}${' '.repeat(10)}${l.unlinked.length}`);
+    }
+    for (const l of lists) {
+      for (const f of l.falseAlarms) {
+        console.log(`\n  false alarm ${l.list}:${f.line} "${f.text}" → ${f.papers.map(p => names.get(p) ?? p).join(' | ')} (the line links ${f.linked.map(p => names.get(p) ?? p).join(', ') || 'only papers outside the corpus'})`);
+        console.log(`        ${f.context}`);
+        if (f.evidence) console.log(`        evidence: ${f.evidence}`);
+      }
+      for (const f of l.misses) console.log(`\n  miss ${l.list}:${f.line} ${f.papers.map(p => names.get(p) ?? p).join(', ')}\n        ${f.context}`);
+      if (!quiet) for (const f of l.unlinked) console.log(`\n  unlinked ${l.list}:${f.line} "${f.text}" → ${f.papers.map(p => names.get(p) ?? p).join(' | ')}\n        ${f.context}`);
+    }
+  } else {
+    console.log('\n(real reading lists not found at ../shared/real/notes: skipped)');
+  }
+
   const out = path.join(ROOT, '.eval', 'mentions.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ notes: path.relative(ROOT, file), ours, baseline }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ notes: path.relative(ROOT, file), ours, baseline, readingLists: lists }, null, 2));
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
   return 0;
 }

@@ -8,12 +8,18 @@
 //   MRR@10    1 / rank of the first grade-2 paper in the top 10 (0 if none), over queries that
 //             list a grade-2 paper;
 //   recall@10 share of the listed papers (any grade) in the top 10.
+//
+// Then weak matches (SearchHit.weak): how many queries get an all-weak answer ("no paper matches
+// well") — the dev queries and invented in-field paraphrases should get none, invented off-topic
+// queries all — at the shipped WEAK_COVERAGE and at neighbouring thresholds.
 import * as fs from 'fs';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import * as path from 'path';
 import type { Paper } from '../src/core/library/model';
 import { createPaperLens } from '../src/core/paperLens';
+import type { PaperSearch } from '../src/core/search';
+import { WEAK_COVERAGE } from '../src/core/search/paperSearch';
 import { loadBundledCorpus } from '../src/node/bundledCorpusFile';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -36,6 +42,42 @@ interface QueryScore {
 }
 
 type Ranker = (query: string) => string[];
+
+/**
+ * Queries off the field, written for the weak-match check (never tuned on): each should get an
+ * all-weak answer. "python list comprehension syntax" is listed though it is not flagged: its words
+ * are code papers' words, and it shows what the signal cannot know.
+ */
+export const OFF_TOPIC_QUERIES = [
+  'banana bread recipe', 'how to bake sourdough', 'best hiking trails in colorado', 'fix a leaking kitchen faucet',
+  'python list comprehension syntax', 'football world cup results', 'cheap flights to paris', 'how to train a puppy',
+  'symptoms of the flu', 'knitting patterns for beginners', 'stock market crash 1929', 'guitar chords for wonderwall',
+  'photosynthesis in plants', 'how to change a car tire', 'medieval castle architecture', 'tax deductions for freelancers',
+  'vegan lasagna', 'what is the capital of australia',
+];
+
+/**
+ * Questions and paraphrases in the field, written as a searcher would type them, like the held-out
+ * queries (not the dev queries, not tuned on): none should get an all-weak answer.
+ */
+export const IN_FIELD_QUERIES = [
+  'compress the kv cache to fit longer prompts', 'which attention heads matter for retrieval', 'extend llama context window without retraining',
+  'training-free context extension', 'benchmark for long video question answering', 'how do models use information in the middle of long inputs',
+  'lost in the middle', 'speculative decoding for long sequences', 'linear attention alternative to transformers', 'mamba vs transformer on long sequences',
+  'rotary embedding interpolation for longer context', 'memory-efficient attention kernels on gpus', 'distributed training with very long sequences',
+  'evaluating long context beyond needle tests', 'retrieval augmented generation compared with long context windows', 'prompt compression to reduce tokens',
+  'token pruning for vision language models', 'long-form summarization of books', 'long context reasoning benchmarks with synthetic tasks',
+  'why do llms fail to use their full context', 'how can I make prefill faster for long prompts', 'serving systems for million token contexts',
+  'quantize keys and values to 2 bits', 'sparse attention that picks important tokens dynamically', 'state space models for dna sequences',
+  'electronic medical records with long context models', 'agents that manage their own memory', 'recurrent memory for transformers',
+  'positional bias in long context', 'data engineering for long context pretraining', 'how to train a model on 1M tokens',
+  'multimodal models with long video input', 'evict unimportant tokens from the cache', 'offloading kv cache to cpu memory',
+  'code repository level completion with long context', 'in-context learning with many examples', 'length extrapolation without position embeddings',
+  'long context instruction tuning data', 'streaming inference with attention sinks', 'hierarchical compression of context into memory tokens',
+];
+
+/** The picker's query limit: a result is all-weak when none of these many hits matches well. */
+const WEAK_LIMIT = 50;
 
 export function scoreRanking(titles: readonly string[], relevant: EvalQuery['relevant']): QueryScore {
   const grade = new Map(relevant.map(r => [r.title, r.grade]));
@@ -125,9 +167,37 @@ function main(): void {
     previous = r[0];
     console.log(line(r));
   }
+  report.weak = weakReport(ours, queries);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(report, null, 2));
   console.log(`\n${queries.length} queries; MRR@10 over the queries listing a grade-2 paper. Details: ${path.relative(ROOT, OUT)}`);
+}
+
+/** The best coverage among a query's hits (0 when none): the answer is all-weak below the threshold. */
+function bestCoverage(search: PaperSearch, query: string): number {
+  return Math.max(0, ...search.search(query, { limit: WEAK_LIMIT, prefix: false }).map(h => h.coverage ?? 1));
+}
+
+function weakReport(search: PaperSearch, dev: readonly EvalQuery[]) {
+  const sets = {
+    dev: dev.map(q => q.query),
+    'in-field (invented)': IN_FIELD_QUERIES,
+    'off-topic (invented)': OFF_TOPIC_QUERIES,
+  };
+  const best = Object.fromEntries(Object.entries(sets).map(([name, qs]) => [name, qs.map(q => ({ query: q, coverage: bestCoverage(search, q) }))]));
+  const thresholds = [0.3, 0.4, 0.45, WEAK_COVERAGE, 0.55, 0.6, 0.7].filter((t, i, a) => a.indexOf(t) === i).sort((a, b) => a - b);
+  console.log(`\nAll-weak answers ("no paper matches well") by coverage threshold (shipped ${WEAK_COVERAGE}):`);
+  console.log(['threshold', ...Object.keys(sets)].map((h, i) => (i ? h.padStart(22) : h.padEnd(10))).join(''));
+  for (const t of thresholds) {
+    const cells = Object.values(best).map(rows => `${rows.filter(r => r.coverage < t).length}/${rows.length}`.padStart(22));
+    console.log(`${String(t).padEnd(10)}${cells.join('')}`);
+  }
+  for (const [name, rows] of Object.entries(best)) {
+    const sorted = [...rows].sort((a, b) => a.coverage - b.coverage);
+    const edge = name.startsWith('off') ? sorted.slice(-2).reverse() : sorted.slice(0, 2);
+    console.log(`  ${name}: ${name.startsWith('off') ? 'highest' : 'lowest'} best coverage ${edge.map(r => `${r.coverage.toFixed(2)} "${r.query}"`).join(', ')}`);
+  }
+  return { threshold: WEAK_COVERAGE, limit: WEAK_LIMIT, bestCoverage: best };
 }
 
 if (require.main === module) main();

@@ -8,6 +8,8 @@ import { type CliContext, NotFoundError, type Output, UsageError } from './cli/t
 import type { PaperSource } from './core/library/library';
 import { createPaperLens, type PaperLensCore } from './core/paperLens';
 import { loadBundledCorpus } from './node/bundledCorpusFile';
+import { loadFile } from './node/libraryWorker';
+import * as fs from 'fs';
 
 export type { Output } from './cli/types';
 
@@ -22,8 +24,9 @@ function helpText(): string {
     ...COMMANDS.map(c => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show this help',
-    '  -v, --version  print the version',
+    '  --library <file>  also read a BibTeX (.bib) or CSL-JSON/YAML library; repeatable',
+    '  -h, --help        show this help',
+    '  -v, --version     print the version',
   ].join('\n');
 }
 
@@ -32,12 +35,67 @@ function defaultSources(): PaperSource[] {
   return [loadBundledCorpus(process.env.PAPER_LENS_CORPUS ?? path.join(__dirname, 'corpus.json'))];
 }
 
+/** Library files larger than this are refused (the extension's default, paperLens.libraries.maxFileSizeMB). */
+const MAX_LIBRARY_BYTES = 50e6;
+
+/** Where the word list and the bundled corpus are: beside the bundle, or dist/ when run from out/. */
+function distDir(): string {
+  for (const dir of [__dirname, path.resolve(__dirname, '..', '..', 'dist')]) {
+    if (fs.existsSync(path.join(dir, 'english-words.txt'))) return dir;
+  }
+  return __dirname;
+}
+
+/** `--library X` / `--library=X`, anywhere after the command, taken out of the command's arguments. */
+export function takeLibraries(args: readonly string[]): { libraries: string[]; rest: string[] } {
+  const libraries: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === '--library') {
+      const file = args[i + 1];
+      if (file === undefined || file.startsWith('--')) throw new UsageError('--library needs a file (e.g. --library refs.bib)');
+      libraries.push(file);
+      i++;
+    } else if (arg.startsWith('--library=')) {
+      const file = arg.slice('--library='.length);
+      if (!file) throw new UsageError('--library needs a file (e.g. --library=refs.bib)');
+      libraries.push(file);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { libraries, rest };
+}
+
 /** Runs the CLI and returns its exit code; `out` and the library's sources are injectable for tests. */
 export async function main(argv: string[], out: Output, loadSources: () => PaperSource[] = defaultSources): Promise<number> {
-  const [first, ...rest] = argv;
+  const [first, ...afterCommand] = argv;
   let cached: PaperLensCore | undefined;
-  const ctx: CliContext = { out, core: () => (cached ??= createPaperLens({ sources: loadSources() }).current()) };
+  let libraries: string[] = [];
+  const sources = (): PaperSource[] => {
+    const all = loadSources();
+    if (!libraries.length) return all;
+    let read = 0;
+    for (const file of libraries) {
+      const { source } = loadFile(path.resolve(file), path.basename(file), distDir(), MAX_LIBRARY_BYTES);
+      // Problems go to stderr with file:line; the command still runs on what could be read.
+      for (const p of source.problems ?? []) out.stderr(`paper-lens: ${p.file ?? file}:${p.line ?? 1}: ${p.severity}: ${p.message}`);
+      if (source.papers.length) read++;
+      all.push(source);
+    }
+    if (!read) throw new Error(`no library could be read (${libraries.join(', ')})`);
+    return all;
+  };
+  const ctx: CliContext = { out, core: () => (cached ??= createPaperLens({ sources: sources() }).current()) };
   try {
+    const taken = takeLibraries(afterCommand);
+    libraries = taken.libraries;
+    const rest = taken.rest;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       out.stdout(helpText());
       return first === undefined ? 2 : 0;

@@ -3,6 +3,7 @@
 // All corpus and user text goes through escapeMarkdown, so markdown, HTML and `command:` links inside
 // an abstract render as plain text. Only links we build ourselves (http(s) URLs from the paper's
 // cleaned links, and our own command URIs) are live.
+import { httpUrl } from '../core/text/urls';
 import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
@@ -19,14 +20,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A URL safe inside `[label](url)`: http(s) only, parentheses and spaces percent-encoded. */
 export function markdownUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  return parsed.href.replace(/[()\s<>"']/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return httpUrl(url)?.replace(/[()\s<>"']/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function commandUri(command: string, args: unknown[]): string {

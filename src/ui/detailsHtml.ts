@@ -7,6 +7,7 @@ import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
 import { arxivAbsUrl } from '../core/library/arxivId';
+import { httpUrl } from '../core/text/urls';
 import { bibtex, citeKey, paperUrl } from '../core/references/formats';
 import { mentionedInText } from './workspaceGroups';
 
@@ -15,14 +16,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** http(s) URLs only; anything else (javascript:, command:, data:) is dropped. */
-export function safeHttpUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const safeHttpUrl = httpUrl;
 
 export interface DetailsPageResources {
   cspSource: string;

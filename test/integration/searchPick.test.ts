@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PaperLensTestHooks } from '../../src/extension';
-import type { PaperPickItem } from '../../src/vscode/searchPick';
+import { type PaperPickItem, WEAK_MARK } from '../../src/vscode/searchPick';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
 describe('search quick pick', () => {
@@ -80,6 +80,53 @@ describe('search quick pick', () => {
     assert.ok(label.length < 120, label);
     assert.ok(!label.includes('$(zap)'), label);
     assert.ok(label.includes('$\u200b(zap)'), label);
+  });
+
+  it('keeps the picker open when the weak-match header is accepted', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'how to bake sourdough');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const header = await waitFor(() => (pick.items[0]?.label.includes('well') ? pick.items[0] : undefined), 'the weak-match header');
+    pick.activeItems = [header];
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise(resolve => setTimeout(resolve, 300));
+    assert.strictEqual(api.searchPick.activePick, pick);
+  });
+
+  it('says no paper matches an off-topic query well, then lists the closest papers marked weak', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'banana bread recipe');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const items = await waitFor(() => (pick.items.length > 1 ? pick.items as PaperPickItem[] : undefined), 'the weak matches');
+    assert.match(items[0].label, /No paper matches “banana bread recipe” well/);
+    assert.strictEqual(items[0].paper, undefined);
+    assert.ok(items.slice(1).every(i => i.paper && i.description?.startsWith(WEAK_MARK)), JSON.stringify(items.map(i => i.description)));
+    // accepting a weak match opens it
+    const weak = items[1];
+    // as a user would: down from the header, then Enter
+    await vscode.commands.executeCommand('quickInput.next');
+    await waitFor(() => pick.activeItems[0] === weak, 'the first weak match active');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => api.details.currentPaper?.id === weak.paper?.id, 'details of the weak match');
+  });
+
+  it('echoes a long off-topic query clipped in the weak-match header, and "$(…)" as text', async () => {
+    await vscode.commands.executeCommand('paperLens.search', `$(zap) banana bread ${'sourdough '.repeat(40)}`);
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const label = await waitFor(() => (pick.items[0]?.label.includes('well') ? pick.items[0].label : undefined), 'the weak-match header');
+    assert.ok(label.length < 130, label);
+    assert.ok(!label.includes('$(zap)') && label.includes('$\u200b(zap)'), label);
+  });
+
+  it('does not mark a query that matches well, and carries the ranges of what matched', async () => {
+    await vscode.commands.executeCommand('paperLens.search', 'lora');
+    const pick = await waitFor(() => api.searchPick.activePick, 'the quick pick');
+    const first = await waitFor(() => (pick.items[0] as PaperPickItem | undefined)?.paper ? pick.items[0] as PaperPickItem : undefined, 'results');
+    assert.strictEqual(first.label, 'LongLoRA');
+    assert.ok(!first.description?.startsWith(WEAK_MARK), first.description);
+    // "LoRA" inside "LongLoRA"
+    assert.deepStrictEqual(first.highlights?.label, [[4, 8]]);
+    const detail = first.detail ?? '';
+    assert.ok(first.highlights?.detail?.length, detail);
+    for (const [a, b] of first.highlights?.detail ?? []) assert.match(detail.slice(a, b), /lora/i);
   });
 
   it('opens the details of the accepted paper and remembers it as recent', async () => {

@@ -46,7 +46,8 @@ describe('cli: mentions <dir> and export', () => {
     const lines = r.stdout.trim().split('\n');
     assert.ok(lines.every(l => l.startsWith(`${dir}/`)), r.stdout);
     const rel = lines.map(l => l.slice(dir.length + 1));
-    assert.deepStrictEqual(rel.map(l => l.split('  ')[0]), ['reading.md:2:1', 'reading.md:2:28', 'sub/ambiguous.txt:1:1', 'sub/deeper/related.tex:2:1']);
+    // Names, arXiv references and citation keys alike (related.tex: LongLoRA, arXiv:…, \cite{…}).
+    assert.deepStrictEqual(rel.map(l => l.split('  ')[0]), ['reading.md:2:1', 'reading.md:2:28', 'sub/ambiguous.txt:1:1', 'sub/deeper/related.tex:2:1', 'sub/deeper/related.tex:2:31', 'sub/deeper/related.tex:2:58']);
     assert.match(rel[0], /DuoAttention {2}→ DuoAttention \(2410\.10819\)$/);
     assert.match(rel[2], /\[ambiguous\]$/);
     assert.ok(!/node_modules|drafts|code\.js|binary/.test(r.stdout), 'an excluded, ignored, binary or non-note file was read');

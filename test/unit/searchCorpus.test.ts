@@ -1,7 +1,7 @@
 // The search over the real bundled corpus: names first, typos, related papers.
 import * as assert from 'assert';
 import { PaperSearch } from '../../src/core/search';
-import { ids, library } from './searchFixtures';
+import { ids, library, shippedSearch } from './searchFixtures';
 import { testCorpus } from './testCorpus';
 
 let search: PaperSearch | undefined;
@@ -57,6 +57,24 @@ describe('search over the bundled corpus', () => {
     const asked = ids(s.search('which papers are about retaining heads for eviction?', { prefix: false }));
     assert.strictEqual(asked[0], plain[0]);
     assert.strictEqual(asked[0], '2410.01805');
+  });
+
+  it('ranks the needle-in-a-haystack benchmarks first for "NIAH", not a paper that only says it goes beyond NIAH', () => {
+    const top = ids(shippedSearch().search('NIAH', { prefix: false }));
+    // Needle Threading and MMNeedle (spelled out in their titles) first, LongBioBench (a coherent
+    // NIAH alternative) soon after; ProLong only evaluates "instead of simple NIAH tests"
+    assert.deepStrictEqual(top.slice(0, 2).sort(), ['2406.11230', '2411.05000']);
+    assert.ok(top.slice(0, 4).includes('2506.02921'), top.join());
+    assert.ok(top.indexOf('2410.02660') > 1, top.join());
+  });
+
+  it('answers "how do I cut KV cache memory at inference" with KV cache papers in evidence order, not tied', () => {
+    const hits = shippedSearch().search('how do I cut KV cache memory at inference', { prefix: false });
+    // KVQuant (KV cache quantization for long-context inference) among the first three
+    assert.ok(ids(hits).slice(0, 3).includes('2401.18079'), ids(hits).join());
+    const scores = hits.slice(0, 10).map(h => h.score);
+    assert.strictEqual(new Set(scores).size, scores.length, `tied scores: ${scores.join(', ')}`);
+    assert.ok(hits.slice(0, 5).filter(h => h.paper.topics.includes('kv-cache')).length >= 4, ids(hits).join());
   });
 
   it('lists related papers: never the paper itself, topic neighbours first, deterministic', () => {

@@ -29,11 +29,11 @@ describe('search: pseudo-relevance feedback', () => {
   it('lifts a candidate that shares the feedback vocabulary, keeping pinned papers and tiers in place', () => {
     const index = CompactTermIndex.build([doc('alpha'), doc('gamma'), doc('beta delta'), doc('zeta'), doc('beta beta beta')]);
     const ranked: RankedDocument[] = [
-      { doc: 3, score: 9, clauseMask: 1, tier: 0 }, // pinned (an exact name hit)
-      { doc: 0, score: 5, clauseMask: 1, tier: 1 },
-      { doc: 1, score: 4, clauseMask: 1, tier: 1 },
-      { doc: 2, score: 4, clauseMask: 1, tier: 1 },
-      { doc: 4, score: 1, clauseMask: 0, tier: 2 }, // a lower tier, however well it matches the feedback
+      { doc: 3, score: 9, tierScore: 9, share: 1, clauseMask: 1, tier: 0 }, // pinned (an exact name hit)
+      { doc: 0, score: 5, tierScore: 5, share: 1, clauseMask: 1, tier: 1 },
+      { doc: 1, score: 4, tierScore: 4, share: 1, clauseMask: 1, tier: 1 },
+      { doc: 2, score: 4, tierScore: 4, share: 1, clauseMask: 1, tier: 1 },
+      { doc: 4, score: 1, tierScore: 1, share: 1, clauseMask: 0, tier: 2 }, // a lower tier, however well it matches the feedback
     ];
     const out = rerankWithFeedback(ranked, index, [{ term: 'beta', weight: 1 }], undefined, 0.5);
     assert.deepStrictEqual(out.map(r => r.doc), [3, 2, 0, 1, 4]);

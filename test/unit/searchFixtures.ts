@@ -1,6 +1,12 @@
 // Small hand-made libraries for the search tests: each test states the papers it ranks.
 import type { Paper, Topic } from '../../src/core/library/model';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildCorpus, type SearchPhrases } from '../../scripts/build/corpusBuilder';
+import { Library } from '../../src/core/library/library';
 import { PaperSearch, type SearchEngine } from '../../src/core/search';
+import { bundledSource } from '../../src/core/sources/bundledCorpus';
+import { DATA, englishLexicon, readData } from './testCorpus';
 
 export interface PaperSpec {
   id: string;
@@ -40,3 +46,15 @@ export function library(specs: PaperSpec[], engine?: SearchEngine): PaperSearch 
 }
 
 export const ids = (hits: { paper: Paper }[]) => hits.map(h => h.paper.id);
+
+let shipped: PaperSearch | undefined;
+/** Search over the bundled corpus as shipped: with its curated search phrases (testCorpus() has none). */
+export function shippedSearch(): PaperSearch {
+  if (!shipped) {
+    const { seed, metadata, curation } = readData();
+    const phrases = JSON.parse(fs.readFileSync(path.join(DATA, 'search-phrases.json'), 'utf8')) as SearchPhrases;
+    const snapshot = new Library([bundledSource(buildCorpus(seed, metadata, curation, englishLexicon(), phrases))]).snapshot();
+    shipped = new PaperSearch(snapshot.papers, snapshot.topics);
+  }
+  return shipped;
+}

@@ -16,6 +16,7 @@ function fakeIndex(docCount: number, postings: Record<string, [number, number][]
 const clause = (label: string, ...alternatives: [string[], number][]): Clause => ({
   label,
   required: true,
+  informativeness: 1,
   alternatives: alternatives.map(([terms, weight]) => ({ terms, weight, label: terms.join(' ') })),
 });
 
@@ -38,8 +39,10 @@ describe('search ranker', () => {
     const ranker = new Ranker(fakeIndex(4, { a: [[0, 1], [1, 10], [3, 1]], b: [[0, 1], [2, 9], [3, 1]] }));
     const hits = ranker.search([clause('a', [['a'], 1]), clause('b', [['b'], 1])], 10, [3]);
     assert.deepStrictEqual(hits.map(h => h.doc), [3, 0, 1, 2]);
-    // scores read as the order: the partial matches (10 / 2, 9 / 2) are capped by the AND tier's 2
-    assert.deepStrictEqual(hits.map(h => h.score), [2, 2, 2, 2]);
+    // scores read as the order: the partial matches (10 / 2, 9 / 2) are scaled to fit below the AND
+    // tier's 2 — the first at 2 × its share of 1/2 — keeping their ratio (not both clamped to 2)
+    assert.deepStrictEqual(hits.map(h => h.tierScore), [2, 2, 5, 4.5]);
+    assert.deepStrictEqual(hits.map(h => h.score), [2, 2, 1, 0.9]);
   });
 
   it('leaves no state behind between queries', () => {

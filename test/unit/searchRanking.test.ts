@@ -163,3 +163,46 @@ describe('search ranking (hand-made libraries)', () => {
     }
   });
 });
+
+describe('search ranking: ties break by evidence', () => {
+  // One paper has every query word, once each in a long abstract; two others lack the rare word
+  // ("trim") but say the rest in their titles, so their partial-match scores exceed the full
+  // match's. The weaker of the two reads like the top paper, so feedback alone would lift it.
+  const filler = Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, title: `Protein folding ${i}`, abstract: 'Amino acids, rain, gambits and pictures.' }));
+  const study = 'We study serving systems for decoders under load, with schedulers, batching and queues';
+  const lib = library([
+    { id: 'all-words', title: 'A study of serving systems', abstract: `${study}; we trim what we can, look at a key, a cache and memory once each, ${'and many other aspects of serving systems, '.repeat(6)}.` },
+    { id: 'strong', title: 'Key cache memory', abstract: 'The key cache holds memory; a cache of keys saves memory.' },
+    { id: 'reads-alike', title: 'Key cache memory for serving systems', abstract: `${study}: a key cache in memory.` },
+    ...filler,
+  ]);
+
+  it('orders the papers below the AND tier by their own evidence, each at its own score', () => {
+    for (const feedback of [false, true]) {
+      const hits = lib.search('trim key cache memory', { prefix: false, feedback });
+      assert.deepStrictEqual(ids(hits), ['all-words', 'strong', 'reads-alike'], `feedback ${feedback}`);
+      // scaled below the tier above, not clamped to it: the two partial matches keep their gap
+      assert.ok(hits[2].score < hits[1].score && hits[1].score < hits[0].score, `${hits.map(h => h.score)}`);
+    }
+  });
+});
+
+describe('search ranking: an acronym and its spelled-out form are one concept', () => {
+  // Every paper has search phrases, as in the corpus. One paper only says it evaluates beyond NIAH
+  // (the acronym in its abstract and a phrase); two benchmarks are about it and spell it out; five
+  // more mention needle-in-a-haystack tests in passing, so the spelled-out words are common and the
+  // acronym rare.
+  const lib = library([
+    { id: 'avoids', title: 'Training long-context models', abstract: 'We evaluate on real tasks instead of simple needle-in-a-haystack (NIAH) tests.', searchPhrases: ['how to train long-context models', 'evaluating beyond NIAH', 'long-context data mix'] },
+    { id: 'bench-a', title: 'A needle-in-a-haystack benchmark', abstract: 'A benchmark of long inputs for models.', searchPhrases: ['needle in a haystack benchmark', 'finding a fact in long inputs', 'long-context retrieval test'] },
+    { id: 'bench-b', title: 'Multimodal needle in a haystack', abstract: 'A benchmark of many images for models.', searchPhrases: ['multimodal needle in a haystack', 'finding one image among many', 'long-context test for images'] },
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `aside${i}`, title: `Memory layers ${i}`, abstract: 'Our long memory passes needle in a haystack tests.', searchPhrases: ['memory layers for long inputs', 'remembering long documents'] })),
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `f${i}`, title: `Protein folding ${i}`, abstract: 'Amino acids and chains.', searchPhrases: ['protein structure', 'amino acid chains'] })),
+  ]);
+
+  it('ranks the papers about it above one that merely uses the rarer spelling, whichever is typed', () => {
+    for (const q of ['NIAH', 'needle in a haystack']) {
+      assert.deepStrictEqual(ids(lib.search(q, { prefix: false })).slice(0, 3), ['bench-b', 'bench-a', 'avoids'], q);
+    }
+  });
+});

@@ -7,7 +7,7 @@ function doc(title: string, abstract: string): DocumentTerms {
   return { names: [], title: title.split(' '), abstract: abstract.split(' '), topics: [], phrases: [] };
 }
 function clause(term: string): Clause {
-  return { alternatives: [{ terms: [term], weight: 1, label: term }], required: true, label: term };
+  return { alternatives: [{ terms: [term], weight: 1, label: term }], required: true, label: term, informativeness: 1 };
 }
 
 describe('topic prior', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { displayName } from '../../core/library/model';
+import type { NoteMention } from '../../core/notes/noteMentions';
 import { MAX_SCAN_CHARS } from '../../core/text/limits';
 import { VSCODE_DEFAULT_EXCLUDES } from '../../core/workspace';
 import { listNotes } from '../../node/workspaceFiles';
@@ -112,7 +113,7 @@ function lineColumns(text: string, offsets: readonly number[]): { line: number; 
 
 interface ScannedNote {
   label: string;
-  mentions: { start: number; end: number; line: number; column: number; text: string; ambiguous: boolean; papers: string[] }[];
+  mentions: { start: number; end: number; line: number; column: number; text: string; ambiguous: boolean; papers: string[]; kind: NoteMention['kind']; ref?: string }[];
 }
 
 export const mentionsCommand: CommandSpec = {
@@ -142,20 +143,33 @@ export const mentionsCommand: CommandSpec = {
         if (note.found) continue;
         throw e;
       }
-      const mentions = core().mentions.detect(text);
+      // Names, citation keys ([@key], \\cite{key}) and arXiv references alike.
+      const mentions = core().notes.detect(text);
       const places = lineColumns(text, mentions.map(m => m.start));
       scanned.push({
         label: note.label,
-        mentions: mentions.map((m, i) => ({ start: m.start, end: m.end, line: places[i].line, column: places[i].column, text: m.text, ambiguous: m.ambiguous, papers: m.papers })),
+        mentions: mentions.map((m, i) => ({
+          start: m.start,
+          end: m.end,
+          line: places[i].line,
+          column: places[i].column,
+          text: m.text,
+          ambiguous: m.ambiguous,
+          papers: m.papers,
+          kind: m.kind,
+          ...(m.ref ? { ref: m.ref } : {}),
+        })),
       });
     }
-    const json = (m: ScannedNote['mentions'][number]) => ({ ...m, titles: m.papers.map(id => c.paper(id)?.title ?? id) });
+    // The documented field order: titles after papers, then kind and ref.
+    const json = ({ kind, ref, ...m }: ScannedNote['mentions'][number]) => ({ ...m, titles: m.papers.map(id => c.paper(id)?.title ?? id), kind, ...(ref ? { ref } : {}) });
     const line = (m: ScannedNote['mentions'][number]) => {
       const papers = m.papers.map(id => {
         const p = c.paper(id);
         return p ? `${displayName(p)} (${id})` : id;
       });
-      return `${m.line}:${m.column}  ${m.text}  → ${papers.join(' | ')}${m.ambiguous ? '  [ambiguous]' : ''}`;
+      const to = papers.length ? papers.join(' | ') : `arXiv ${m.ref} (not in the library)`;
+      return `${m.line}:${m.column}  ${m.text}  → ${to}${m.ambiguous ? '  [ambiguous]' : ''}`;
     };
     const found = scanned.filter(n => n.mentions.length);
     if (values.json) {

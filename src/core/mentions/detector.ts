@@ -1,13 +1,19 @@
 // Finds every mention of a paper in a text in one pass: a trie over the normalised names is walked
 // from each word start; word boundaries, compounds, case rules and variant suffixes decide which
 // matches are names; names that are also ordinary words or other things must then find evidence in
-// their sentence (evidence.ts). Offsets are UTF-16 code units, as editors count them.
+// their sentence (paperEvidence.ts). Offsets are UTF-16 code units, as editors count them.
+//
+// Detecting and tracing are one computation: `trace` runs `detect`'s and records, for every match,
+// the evidence it weighed and the verdict it reached.
 import type { Paper } from '../library/model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
 import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
 import { type BreakCandidates, contextWindow } from './context';
-import { type Bag, CITATION, type CoMention, PaperVocabulary, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidence';
+import { AcronymSenses } from './acronymSenses';
+import { CITATION, CLEAR_WIN_FACTOR, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
 import { localGloss } from './gloss';
+import { lookAroundWork } from './lookAroundWork';
+import { firstAtOrAfter } from './sortedSearch';
 import {
   blankRunEnd,
   type Candidate,
@@ -25,6 +31,9 @@ import {
   unitAt,
 } from './matches';
 import { type EvidenceNeed, type NameForm, nameForms } from './names';
+import { type CoMention, PaperEvidence } from './paperEvidence';
+import { type Bag, SentenceBags } from './sentenceBag';
+import { PaperWords } from './wordIds';
 import { evidenceKey } from './words';
 
 export interface Mention {
@@ -40,15 +49,44 @@ export interface Mention {
   ambiguous: boolean;
 }
 
-/** Why a match was kept or dropped: for the evaluation report, tests and tuning. */
+/** One candidate's evidence in a trace: its score and what it is made of. */
+export interface CandidateEvidence {
+  paper: string;
+  /** The sum of the parts below: what candidates are ordered by and the threshold is met with. */
+  score: number;
+  /** The sentence's words and title phrases that the paper uses. */
+  words: number;
+  /** The sentence's other mentions: another name of it, a paper citing it or sharing a topic. */
+  coMentions: number;
+  /** A link to it or a citation of its first author in the sentence. */
+  citation: number;
+  /** A paper citing it, or cited by it, mentioned elsewhere on the line. */
+  line: number;
+  /** What every candidate of the match gets alike: a suffix, Title Case, a gloss that fits. */
+  shared: number;
+}
+
+/**
+ * Why a match was kept or dropped: for the evaluation report, tests and tuning. `trace` gives one
+ * for every match and every shorter alternative tried; the accepted ones are exactly `detect`'s
+ * mentions.
+ */
 export interface MentionTrace {
   start: number;
   end: number;
   text: string;
   need: EvidenceNeed;
-  scores: { paper: string; score: number }[];
+  /** The candidates weighed, best first; empty when nothing was weighed. */
+  scores: CandidateEvidence[];
+  /** The sentence's technical tokens: counted toward the threshold, alike for every candidate. */
+  field: number;
+  /** The strongest competing sense of the name's acronym in the sentence. */
   foreign: number;
   accepted: boolean;
+  /** What `detect` reports for this span, best first (narrowed when one sense clearly wins); empty when rejected. */
+  papers: string[];
+  /** How the verdict came about. */
+  reason: string;
 }
 
 /** What phase two learns about a match, kept only for matches that needed evidence. */
@@ -78,6 +116,9 @@ class FirstWords {
   starts = new Int32Array(1024);
   /** Where a sentence may end (". ! ? \n"), for the context windows. */
   breaks: BreakCandidates = { positions: new Int32Array(1024), count: 0 };
+  /** Where lines end ("\n"), ascending, `newlineCount` of them: a mention's line by binary search. */
+  newlines: Int32Array = new Int32Array(1024);
+  newlineCount = 0;
 
   grow(): void {
     const more = new Int32Array(this.starts.length * 2);
@@ -91,15 +132,95 @@ class FirstWords {
     this.breaks.positions = more;
     return more;
   }
+
+  growNewlines(): Int32Array {
+    const more = new Int32Array(this.newlines.length * 2);
+    more.set(this.newlines);
+    this.newlines = more;
+    return more;
+  }
+
+  /** Where the last newline search landed. */
+  private newlineHint = 0;
+
+  /** Index of the first newline at or after `at`. */
+  newlineAtOrAfter(at: number): number {
+    return (this.newlineHint = firstAtOrAfter(this.newlines, this.newlineCount, at, this.newlineHint));
+  }
+
+  /** Start of the line holding `at`. */
+  lineStart(at: number): number {
+    const k = this.newlineAtOrAfter(at) - 1;
+    return k < 0 ? 0 : this.newlines[k] + 1;
+  }
+
+  /** End of the line holding `at` (its newline, or the text's end `n`). */
+  lineEnd(at: number, n: number): number {
+    const k = this.newlineAtOrAfter(at);
+    return k < this.newlineCount ? this.newlines[k] : n;
+  }
 }
 
-/** A sentence this long may have been cut at the reach limit: its mentions look for their own. */
+/**
+ * Which matches vouch for others in a round (round one: names that need no evidence; round two:
+ * also those round one accepted), and of them, in text order, the confident ones — one paper — that
+ * a mention's line may offer as a citing paper.
+ */
+class Trust {
+  private confident: Int32Array | undefined;
+  private confidentCount = 0;
+  private hint = 0;
+
+  constructor(
+    readonly flags: Uint8Array,
+    private readonly list: MatchList,
+  ) {}
+
+  /** Index into the confident list of the first confident match at or after match `k`. */
+  private firstConfident(k: number): number {
+    if (!this.confident) {
+      const confident = new Int32Array(this.list.count);
+      let count = 0;
+      for (let i = 0; i < this.list.count; i++) if (this.flags[i] && this.list.match[i].papers.length === 1) confident[count++] = i;
+      this.confident = confident;
+      this.confidentCount = count;
+    }
+    return (this.hint = firstAtOrAfter(this.confident, this.confidentCount, k, this.hint));
+  }
+
+  /** The confident matches with index in [from, to], in order, appended to `out`. */
+  confidentIn(from: number, to: number, out: number[]): void {
+    if (from > to) return;
+    let at = this.firstConfident(from);
+    const confident = this.confident as Int32Array;
+    const before = out.length;
+    for (; at < this.confidentCount && confident[at] <= to; at++) out.push(confident[at]);
+    lookAroundWork.steps += out.length - before;
+  }
+}
+
+/**
+ * A sentence this long may have been cut at the reach limit (MAX_SENTENCE_REACH in context.ts): its
+ * mentions look for their own. Only sharing work depends on it: dev notes and unit tests are the same
+ * for any value from 0 to 100,000.
+ */
 const MAX_SHARED_SENTENCE = 600;
+/**
+ * How far along its line, beyond its sentence, a mention looks for a paper that cites it: about a
+ * paragraph written as one line (150–200 words). Bounded so that a one-line note of a megabyte is
+ * not read from every mention on it: unbounded, the linear-work tests fail. No dev note relies on a
+ * citing paper in another sentence (any reach holds, 0 included); the unit tests fail at 60 and
+ * pass at 100 (a sentence between the two names).
+ */
+const LINE_REACH = 1000;
 
 export class MentionDetector {
   private readonly papers: readonly Paper[];
   private readonly trie = new NameTrie<NameForm>();
-  private readonly vocabulary: PaperVocabulary;
+  private readonly words: PaperWords;
+  private readonly bags: SentenceBags;
+  private readonly senses: AcronymSenses;
+  private readonly evidence: PaperEvidence;
   private readonly hits: TrieHits = createHits();
   private readonly matches = new MatchList();
   private readonly firstWordBuffer = new FirstWords();
@@ -114,12 +235,22 @@ export class MentionDetector {
   private readonly formKeyIds = new Map<NameForm, number>();
   /** The sentence last looked at in this `run`. */
   private lastSentence: Sentence | undefined;
+  /** Scratch list of the confident matches on a mention's line. */
+  private readonly lineMatches: number[] = [];
+  /** Scratch: a candidate's papers by evidence, best first, and their scores. */
+  private readonly order: number[] = [];
+  private readonly scores: number[] = [];
+  /** While tracing: per match, what its last resolution weighed (one entry per alternative tried). */
+  private traces: MentionTrace[][] | undefined;
 
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
     const forms = nameForms(this.papers);
     for (const f of forms) this.trie.add(f.name, f);
-    this.vocabulary = new PaperVocabulary(this.papers, forms);
+    this.words = new PaperWords(this.papers);
+    this.bags = new SentenceBags(this.words);
+    this.senses = new AcronymSenses(this.papers, forms, this.words);
+    this.evidence = new PaperEvidence(this.papers, this.words, this.bags, this.senses);
   }
 
   /** Number of trie nodes: a measure of the automaton's size. */
@@ -131,7 +262,7 @@ export class MentionDetector {
     return this.run(text).mentions;
   }
 
-  /** `detect` with the reasons for every match that needed evidence. */
+  /** `detect`, with what every match weighed and why it was kept or dropped. */
   trace(text: string): MentionTrace[] {
     return this.run(text, true).traces;
   }
@@ -146,13 +277,14 @@ export class MentionDetector {
     if (typeof text !== 'string' || !text) return { mentions: [], traces };
     const list = this.matches;
     list.reset();
-    this.vocabulary.startRun();
+    this.bags.startRun();
     this.lastSentence = undefined;
     try {
       this.scan(text);
       const n = list.count;
       this.notes = new Array(n);
       this.noted = [];
+      this.traces = withTrace ? new Array(n) : undefined;
       // What each match resolved to: its papers (undefined: not a mention), and the end of the
       // alternative kept when the longest match lacked evidence.
       const papersOf: (readonly number[] | undefined)[] = new Array(n);
@@ -161,38 +293,30 @@ export class MentionDetector {
       // accepted, so "ATLAS" (accepted on its words) can vouch for "Titans" in the same sentence.
       const trusted = new Uint8Array(n);
       for (let i = 0; i < n; i++) trusted[i] = list.need[i] === 0 || list.suffix[i] === SUFFIX_SIZE ? 1 : 0;
+      const roundOne = new Trust(trusted, list);
       let gained = false;
       for (let i = 0; i < n; i++) {
-        this.resolveWithFallbacks(text, i, trusted, papersOf, endOf);
+        this.resolveWithFallbacks(text, i, roundOne, papersOf, endOf);
         if (papersOf[i] && !trusted[i]) gained = true;
       }
       if (gained) {
         const accepted = new Uint8Array(n);
         for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
+        const roundTwo = new Trust(accepted, list);
+        // How many matches round one accepted on evidence, before each index: whether a line
+        // gained one is a subtraction, however many matches the line holds.
+        const gainedBefore = new Int32Array(n + 1);
+        for (let i = 0; i < n; i++) gainedBefore[i + 1] = gainedBefore[i] + (accepted[i] && !trusted[i] ? 1 : 0);
         for (const i of this.noted.slice()) {
           const sentence = this.notes[i]?.sentence;
           if (papersOf[i] || !sentence) continue;
-          // Only a sentence (or line) that gained a trusted co-mention can change its verdict.
-          const ls = text.lastIndexOf('\n', list.start[i] - 1) + 1;
-          let le = text.indexOf('\n', list.end[i]);
-          if (le < 0) le = text.length;
-          let from = sentence.first;
-          while (from > 0 && list.start[from - 1] >= ls) from--;
-          let to = sentence.last;
-          while (to + 1 < n && list.end[to + 1] <= le) to++;
-          for (let k = from; k <= to; k++) {
-            if (k !== i && accepted[k] && !trusted[k]) {
-              this.resolveWithFallbacks(text, i, accepted, papersOf, endOf);
-              break;
-            }
-          }
+          // Only a sentence (or line) that gained a trusted co-mention can change its verdict. (Match
+          // `i` itself was not accepted, so it is not counted.)
+          const { from, to } = this.lineRange(text, i, sentence);
+          if (gainedBefore[to + 1] - gainedBefore[from] > 0) this.resolveWithFallbacks(text, i, roundTwo, papersOf, endOf);
         }
       }
-      if (withTrace) {
-        const accepted = new Uint8Array(n);
-        for (let i = 0; i < n; i++) accepted[i] = papersOf[i] ? 1 : 0;
-        for (let i = 0; i < n; i++) this.resolve(text, list.candidate(i), i, accepted, traces);
-      }
+      if (this.traces) for (const t of this.traces) if (t) traces.push(...t);
       const mentions: Mention[] = [];
       for (let i = 0; i < n; i++) {
         const papers = papersOf[i];
@@ -209,6 +333,7 @@ export class MentionDetector {
       list.reset();
       this.notes = [];
       this.noted = [];
+      this.traces = undefined;
       this.lastSentence = undefined;
     }
   }
@@ -242,6 +367,7 @@ export class MentionDetector {
     while (first > 0 && list.end[first - 1] > window.start) first--;
     let lastIndex = index;
     while (lastIndex + 1 < list.count && list.start[lastIndex + 1] < window.end) lastIndex++;
+    lookAroundWork.steps += lastIndex - first;
     const sentence: Sentence = { start: window.start, end: window.end, heading: window.heading, first, last: lastIndex, bag: undefined, text: undefined };
     this.lastSentence = sentence;
     return (notes.sentence = sentence);
@@ -249,52 +375,79 @@ export class MentionDetector {
 
   /**
    * Evidence from the same line beyond the sentence: a confident mention of a paper that cites
-   * this one or is cited by it ("Titans: neural memory … . ATLAS is the follow-up."). Only
-   * citation counts here — a shared topic is too weak to cross a sentence — and never across a
-   * line, so a neighbouring list item ("the M1 Mac mini") lends nothing.
+   * candidate `p` or is cited by it ("Titans: neural memory … . ATLAS is the follow-up."), among
+   * `around` (confidentOnLine). Only citation counts here — a shared topic is too weak to cross a
+   * sentence — and never across a line, so a neighbouring list item ("the M1 Mac mini") lends
+   * nothing. Per candidate: a paper citing one Giraffe says nothing for the other.
    */
-  private lineCitationScore(text: string, index: number, sentence: Sentence, papers: readonly number[], citers: ReadonlySet<number>, trusted: Uint8Array): number {
+  private lineCitationScore(p: number, papers: readonly number[], citers: ReadonlySet<number>, around: readonly number[]): number {
     const list = this.matches;
-    const ls = text.lastIndexOf('\n', list.start[index] - 1) + 1;
-    let le = text.indexOf('\n', list.end[index]);
-    if (le < 0) le = text.length;
-    const p = papers[0];
-    const consider = (k: number) => {
-      if (!trusted[k]) return false;
-      const q = list.match[k].papers;
-      if (q.length !== 1 || papers.includes(q[0])) return false;
-      return this.vocabulary.cites(p, citers, q[0], this.vocabulary.citersOf(list.match[k].forms[0].letters));
-    };
-    for (let k = sentence.first - 1; k >= 0 && list.start[k] >= ls; k--) if (consider(k)) return CITATION;
-    for (let k = sentence.last + 1; k < list.count && list.end[k] <= le; k++) if (consider(k)) return CITATION;
+    for (const k of around) {
+      const q = list.match[k].papers[0];
+      if (!papers.includes(q) && this.evidence.cites(p, citers, q, this.evidence.citersOf(list.match[k].forms[0].letters))) return CITATION;
+    }
     return 0;
+  }
+
+  /** The confident matches on match `index`'s line outside its sentence, within LINE_REACH. */
+  private confidentOnLine(text: string, index: number, sentence: Sentence, trust: Trust): readonly number[] {
+    const range = this.lineRange(text, index, sentence);
+    const around = this.lineMatches;
+    around.length = 0;
+    trust.confidentIn(range.from, sentence.first - 1, around);
+    trust.confidentIn(sentence.last + 1, range.to, around);
+    return around;
+  }
+
+  /**
+   * The matches on match `index`'s line within LINE_REACH of it, its sentence's always included: by
+   * binary search over the newlines and the matches, so a long line is not read.
+   */
+  private lineRange(text: string, index: number, sentence: Sentence): { from: number; to: number } {
+    const list = this.matches;
+    const lines = this.firstWordBuffer;
+    const start = list.start[index];
+    const end = list.end[index];
+    const lo = Math.max(lines.lineStart(start), start - LINE_REACH);
+    const hi = Math.min(lines.lineEnd(end, text.length), end + LINE_REACH);
+    // Starts and ends both ascend (matches do not overlap): the first match starting at or after
+    // `lo`, the last ending at or before `hi`, searched from the sentence's own.
+    const from = Math.min(sentence.first, firstAtOrAfter(list.start, list.count, lo, sentence.first));
+    const to = Math.max(sentence.last, firstAtOrAfter(list.end, list.count, hi + 1, sentence.last) - 1);
+    return { from, to };
   }
 
   /** The evidence of a sentence's words outside its mentions, computed when first needed. */
   private bagOf(text: string, sentence: Sentence): Bag {
     const list = this.matches;
-    return (sentence.bag ??= this.vocabulary.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
+    return (sentence.bag ??= this.bags.bag(text, sentence.start, sentence.end, list.start, list.end, sentence.first, sentence.last));
   }
 
-  /** Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`. */
-  private resolveWithFallbacks(text: string, i: number, trusted: Uint8Array, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
+  /**
+   * Resolves match `i`, or else its shorter alternatives, into `papersOf[i]` and `endOf[i]`; while
+   * tracing, what they weighed replaces what an earlier round recorded for the match.
+   */
+  private resolveWithFallbacks(text: string, i: number, trust: Trust, papersOf: (readonly number[] | undefined)[], endOf: Int32Array): void {
     const list = this.matches;
     // The common case, without an object: no evidence needed, one paper.
     if (list.need[i] === 0 && list.match[i].papers.length === 1 && !list.fallbacks.has(i)) {
       papersOf[i] = list.match[i].papers;
       endOf[i] = list.end[i];
+      if (this.traces) this.traces[i] = [this.traceOf(text, list.candidate(i), list.match[i].papers, 'needs no evidence')];
       return;
     }
+    const attempts: MentionTrace[] | undefined = this.traces ? [] : undefined;
     const c = list.candidate(i);
-    let papers = this.resolve(text, c, i, trusted);
+    let papers = this.resolve(text, c, i, trust, attempts);
     let end = c.end;
     const fallbacks = papers ? undefined : list.fallbacks.get(i);
     for (let f = 0; fallbacks && !papers && f < fallbacks.length; f++) {
-      papers = this.resolve(text, fallbacks[f], i, trusted);
+      papers = this.resolve(text, fallbacks[f], i, trust, attempts);
       end = fallbacks[f].end;
     }
     papersOf[i] = papers;
     endOf[i] = end;
+    if (this.traces && attempts) this.traces[i] = attempts;
   }
 
   /**
@@ -380,24 +533,32 @@ export class MentionDetector {
    * Phase two: the papers a candidate refers to, best first, or undefined when it lacks evidence.
    * Candidates needing no evidence and naming one paper are returned as they are.
    */
-  private resolve(text: string, c: Candidate, index: number, trusted: Uint8Array, traces?: MentionTrace[]): readonly number[] | undefined {
+  private resolve(text: string, c: Candidate, index: number, trust: Trust, attempts?: MentionTrace[]): readonly number[] | undefined {
     const suffixBonus = (c.suffix === SUFFIX_SIZE ? SIZE_SUFFIX : c.suffix === SUFFIX_WORD ? WORD_SUFFIX : c.suffix === SUFFIX_VERSION ? VERSION_SUFFIX : 0)
       + (c.need === 'low' && c.match.forms[0].multiWord && isTitleCaseMidSentence(text, c.start, c.nameEnd) ? PROPER_NOUN : 0);
     const needsEvidence = c.need !== 'none' && suffixBonus < THRESHOLD[c.need];
-    if (!needsEvidence && c.match.papers.length === 1) return c.match.papers;
+    if (!needsEvidence && c.match.papers.length === 1) {
+      if (attempts) attempts.push(this.traceOf(text, c, c.match.papers, c.need === 'none' ? 'needs no evidence' : `its suffix or capitals suffice (${suffixBonus})`));
+      return c.match.papers;
+    }
     // Kept apart: the closures there cost an allocation on every call of the function holding them.
-    return this.resolveOnEvidence(text, c, index, trusted, suffixBonus, needsEvidence, traces);
+    return this.resolveOnEvidence(text, c, index, trust, suffixBonus, needsEvidence, attempts);
   }
 
-  /** Phase two for a candidate that needs evidence or names several papers. */
+  /**
+   * Phase two for a candidate that needs evidence or names several papers: every candidate paper is
+   * scored on the same evidence, the best must reach the name's threshold (and beat any competing
+   * sense of its acronym) when the name needs evidence, and the papers are returned best first —
+   * narrowed to one when one clearly wins. While tracing, `attempts` gets what was weighed.
+   */
   private resolveOnEvidence(
     text: string,
     c: Candidate,
     index: number,
-    trusted: Uint8Array,
+    trust: Trust,
     suffixBonus: number,
     needsEvidence: boolean,
-    traces?: MentionTrace[],
+    attempts: MentionTrace[] | undefined,
   ): readonly number[] | undefined {
     const list = this.matches;
     const sentence = this.sentenceOf(text, c, index);
@@ -410,15 +571,16 @@ export class MentionDetector {
         // The whole span: "Yi-VL" is another name than "Yi".
         const spanLetters = lettersOf(text, list.start[k], list.end[k]);
         const match = list.match[k];
-        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.vocabulary.citersOf(match.forms[0].letters), confident: false };
+        notes.asCoMention = { papers: match.papers, letters: spanLetters, lower: spanLetters.toLowerCase(), citers: this.evidence.citersOf(match.forms[0].letters), confident: false };
       }
-      notes.asCoMention.confident = trusted[k] === 1;
+      notes.asCoMention.confident = trust.flags[k] === 1;
       coMentions.push(notes.asCoMention);
     }
+    lookAroundWork.steps += sentence.last - sentence.first + 1;
     const forms = c.match.forms;
     const letters = lettersOf(text, c.start, c.nameEnd);
     const lower = letters.toLowerCase();
-    const citers = this.vocabulary.citersOf(forms[0].letters);
+    const citers = this.evidence.citersOf(forms[0].letters);
     // The name itself in another case ("a giraffe … a Giraffe calf") is no evidence for it.
     const ignore = (c.match.ignore ??= this.ignoreIds(forms));
     // A gloss given on the spot ("MoA (mixture-of-agents)") either fits a paper's own words or
@@ -427,40 +589,37 @@ export class MentionDetector {
     let papers: readonly number[] = c.match.papers;
     if (gloss !== undefined) {
       const fitting: number[] = [];
-      for (const p of papers) if (this.vocabulary.glossFits(p, gloss, letters)) fitting.push(p);
+      for (const p of papers) if (this.senses.glossFits(p, gloss, letters)) fitting.push(p);
       papers = fitting;
     }
     if (!papers.length) {
-      if (traces) this.traceOf(traces, text, c, [], [], 0, false);
+      if (attempts) attempts.push(this.traceOf(text, c, undefined, `the gloss "${gloss}" fits none of its papers`));
       return undefined;
     }
-    const bonus = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0) + this.lineCitationScore(text, index, sentence, papers, citers, trusted);
+    // Evidence every candidate gets alike: it decides whether the name is a mention, never which paper.
+    const shared = suffixBonus + (gloss !== undefined ? SAME_PAPER : 0);
+    const around = this.confidentOnLine(text, index, sentence, trust);
     let foreignSenses = c.match.foreign;
     if (foreignSenses === undefined) {
       foreignSenses = false;
-      for (const f of forms) if (this.vocabulary.hasForeignSense(f)) foreignSenses = true;
+      for (const f of forms) if (this.senses.has(f)) foreignSenses = true;
       c.match.foreign = foreignSenses;
-    }
-    // Co-mentions alone may already decide a one-paper name with no competing sense: the words
-    // of the sentence can only add to its score.
-    if (papers.length === 1 && !traces && !foreignSenses) {
-      if (this.vocabulary.coMentionScore(papers[0], citers, lower, coMentions) + bonus >= THRESHOLD[c.need]) return papers;
     }
     const bag = this.bagOf(text, sentence);
     const sentenceText = (sentence.text ??= text.slice(sentence.start, sentence.end));
-    if (papers.length === 1 && !traces) {
-      // One paper: no ranking to do.
-      const p = papers[0];
-      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
-      let foreign = 0;
-      if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
-      return !needsEvidence || (score + bag.field >= THRESHOLD[c.need] && foreign < score) ? papers : undefined;
-    }
     // Papers by score, best first (ties keep their order): a handful at most, so insertion sort.
-    const order: number[] = [];
-    const scores: number[] = [];
+    const order = this.order;
+    const scores = this.scores;
+    order.length = 0;
+    scores.length = 0;
+    const parts: Map<number, CandidateEvidence> | undefined = attempts ? new Map() : undefined;
     for (const p of papers) {
-      const score = this.vocabulary.wordScore(p, bag, ignore) + this.vocabulary.coMentionScore(p, citers, lower, coMentions) + this.vocabulary.citationScore(p, sentenceText) + bonus;
+      const words = this.evidence.wordScore(p, bag, ignore);
+      const mentions = this.evidence.coMentionScore(p, citers, lower, coMentions);
+      const citation = this.evidence.citationScore(p, sentenceText);
+      const line = around.length ? this.lineCitationScore(p, papers, citers, around) : 0;
+      const score = words + mentions + citation + line + shared;
+      if (parts) parts.set(p, { paper: this.papers[p].id, score: round(score), words: round(words), coMentions: mentions, citation, line, shared });
       let at = order.length;
       order.push(p);
       scores.push(score);
@@ -472,32 +631,44 @@ export class MentionDetector {
       scores[at] = score;
     }
     let foreign = 0;
-    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.vocabulary.foreignScore(f, bag, coMentions, ignore));
-    const accepted = !needsEvidence || (scores[0] + bag.field >= THRESHOLD[c.need] && foreign < scores[0]);
-    if (traces) this.traceOf(traces, text, c, order, scores, foreign, accepted);
-    if (!accepted) return undefined;
-    // Narrow an ambiguous name when one sense clearly wins: another of its names is in the
-    // sentence, or its words outweigh the rest twice over.
-    if (order.length > 1) {
-      const top = scores[0];
-      const second = scores[1];
-      const decisive = top >= SAME_PAPER && second < SAME_PAPER;
-      const clear = top >= Math.max(THRESHOLD.medium, 2 * second + THRESHOLD.low);
-      if (decisive || clear) return [order[0]];
+    if (needsEvidence && foreignSenses) for (const f of forms) foreign = Math.max(foreign, this.evidence.foreignScore(f, bag, coMentions, ignore));
+    const top = scores[0];
+    const accepted = !needsEvidence || (top + bag.field >= THRESHOLD[c.need] && foreign < top);
+    let result: readonly number[] | undefined;
+    let reason: string;
+    if (!accepted) {
+      reason = top + bag.field < THRESHOLD[c.need] ? 'too little evidence' : 'a competing sense is as strong';
+    } else if (order.length === 1) {
+      result = papers;
+      reason = needsEvidence ? 'evidence enough' : 'needs no evidence';
+    } else {
+      // Narrow an ambiguous name when one sense clearly wins on its own evidence (what the
+      // candidates share left out): another of its names is in the sentence, or its evidence
+      // outweighs the rest's CLEAR_WIN_FACTOR times over.
+      const own = top - shared;
+      const second = scores[1] - shared;
+      const decisive = own >= SAME_PAPER && second < SAME_PAPER;
+      const clear = own >= Math.max(THRESHOLD.medium, CLEAR_WIN_FACTOR * second + THRESHOLD.low);
+      result = decisive || clear ? [order[0]] : order.slice();
+      reason = decisive ? 'another of its names decides' : clear ? 'its evidence clearly wins' : 'ambiguous: best first';
     }
-    return order;
+    if (attempts && parts) attempts.push(this.traceOf(text, c, result, reason, order.map(p => parts.get(p) as CandidateEvidence), bag.field, foreign));
+    return result;
   }
 
-  private traceOf(traces: MentionTrace[], text: string, c: Candidate, order: readonly number[], scores: readonly number[], foreign: number, accepted: boolean): void {
-    traces.push({
+  private traceOf(text: string, c: Candidate, papers: readonly number[] | undefined, reason: string, scores: CandidateEvidence[] = [], field = 0, foreign = 0): MentionTrace {
+    return {
       start: c.start,
       end: c.end,
       text: text.slice(c.start, c.end),
       need: c.need,
-      scores: order.map((p, i) => ({ paper: this.papers[p].id, score: Math.round(scores[i] * 100) / 100 })),
-      foreign: Math.round(foreign * 100) / 100,
-      accepted,
-    });
+      scores,
+      field,
+      foreign: round(foreign),
+      accepted: papers !== undefined,
+      papers: papers ? papers.map(p => this.papers[p].id) : [],
+      reason,
+    };
   }
 
   /** Key ids of the one-word forms: the name's own word, which is no evidence for itself. */
@@ -506,7 +677,7 @@ export class MentionDetector {
     for (const f of forms) {
       let id = this.formKeyIds.get(f);
       if (id === undefined) {
-        id = f.multiWord ? -1 : this.vocabulary.idOf(evidenceKey(f.name));
+        id = f.multiWord ? -1 : this.words.idOf(evidenceKey(f.name));
         this.formKeyIds.set(f, id);
       }
       if (id >= 0 && !ids.includes(id)) ids.push(id);
@@ -531,8 +702,10 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   const wordLower = ASCII_WORD_LOWER;
   let starts = words.starts;
   let breaks = words.breaks.positions;
+  let newlines = words.newlines;
   let count = 0;
   let breakCount = 0;
+  let newlineCount = 0;
   let i = 0;
   scanning: while (i < n) {
     let c = text.charCodeAt(i);
@@ -541,6 +714,10 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
       if (c === 46 || c === 10 || c === 33 || c === 63) {
         if (breakCount === breaks.length) breaks = words.growBreaks();
         breaks[breakCount++] = i;
+        if (c === 10) {
+          if (newlineCount === newlines.length) newlines = words.growNewlines();
+          newlines[newlineCount++] = i;
+        }
       }
       i++;
       continue;
@@ -589,8 +766,21 @@ function findFirstWords(text: string, filters: ReturnType<NameTrie<unknown>['fil
   }
   words.count = count;
   words.breaks.count = breakCount;
+  words.newlineCount = newlineCount;
   return words;
 }
+
+/** Two decimals: what traces show. */
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/**
+ * How far back the proper-noun test reads for the word before a name (markup and the word): a word
+ * with its quotes and emphasis fits many times over; a longer run is no ordinary word. Dev notes
+ * hold at any value; the unit tests from 5 up ("does Pressed Attention").
+ */
+const MAX_LOOK_BACK = 64;
 
 /**
  * Whether [start, end) is written with every significant word capitalised ("Squeezed Attention",
@@ -605,14 +795,16 @@ export function isTitleCaseMidSentence(text: string, start: number, end: number)
     else if (!/^(?:a|an|the|of|in|on|for|to|and|or|with|via|by|at|from)$/.test(w)) return false;
   }
   if (capitals < 2) return false;
-  // Step back over markup and quotes to the previous word on this line.
+  // Step back over markup and quotes to the previous word on this line, if one is that near.
+  const stop = start - 1 - MAX_LOOK_BACK;
   let k = start - 1;
-  while (k >= 0 && /[ \t*_"'“‘([`]/.test(text[k])) k--;
-  if (k < 0 || text[k] === '\n') return false;
+  while (k >= 0 && k > stop && /[ \t*_"'“‘([`]/.test(text[k])) k--;
+  if (k < 0 || k <= stop || text[k] === '\n') return false;
   // The previous word must be lower-case from its first letter ("does", not "On").
   let w = k;
-  while (w > 0 && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
-  return /\p{Ll}/u.test(text[w]);
+  while (w > 0 && w > stop && /[\p{L}\p{N}'’-]/u.test(text[w - 1])) w--;
+  lookAroundWork.steps += start - w;
+  return w > stop && /\p{Ll}/u.test(text[w]);
 }
 
 /** The mention covering `offset` (start ≤ offset < end), by binary search over sorted, non-overlapping spans. */

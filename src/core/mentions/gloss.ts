@@ -23,8 +23,9 @@ function spellsOut(phrase: string, acronym: string): boolean {
  * "APE = Adaptive Parallel Encoding", "Core Context Aware (CCA)".
  */
 export function localGloss(text: string, c: Candidate, letters: string): string | undefined {
+  // Blanks are skipped only as far as a gloss may start: the pattern below reads 90 code units.
   let k = c.end;
-  while (text.charCodeAt(k) === 32) k++;
+  while (k < c.end + 90 && text.charCodeAt(k) === 32) k++;
   const next = text.charCodeAt(k);
   if (next === 40 /* ( */ || next === 61 /* = */) {
     const after = /^\s*(?:\(([^()\n]{2,80})\)|=\s*([^;,.()\n]{2,80}))/.exec(text.slice(c.end, c.end + 90));

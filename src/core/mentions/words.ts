@@ -18,7 +18,7 @@ export const STOP_WORDS = new Set(
 const SUFFIXES = [
   'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses', 'ness',
   'ities', 'ity', 'atives', 'ative', 'izing', 'ising', 'ized', 'ised', 'izes', 'ises', 'ize', 'ise', 'ating', 'ated', 'ates', 'ate', 'ives', 'ive',
-  'ional', 'ions', 'ion', 'ings', 'ing', 'edly', 'ers', 'er', 'ed', 'ies', 'es', 'ly', 'als', 'al', 'ous', 's',
+  'ional', 'ions', 'ion', 'ings', 'ing', 'edly', 'ers', 'er', 'ied', 'ed', 'ies', 'es', 'ly', 'als', 'al', 'ous', 's',
 ];
 
 /** A crude stem: lower-case, possessive and one derivational/inflectional suffix off, final e/y off. */

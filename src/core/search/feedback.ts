@@ -6,7 +6,7 @@
 //
 // Only candidates the query already matched are re-ranked (a bounded amount of work however large
 // the library), and papers named by the query stay first.
-import type { RankedDocument } from './ranker';
+import { displayScores, type RankedDocument } from './ranker';
 import { scoreIn, type TermIndex } from './termIndex';
 
 /**
@@ -65,7 +65,9 @@ export function rerankWithFeedback(
   boost: (doc: number) => number = () => 1,
   weight = FEEDBACK.weight,
 ): RankedDocument[] {
-  const top = ranked.length ? ranked[0].score : 0;
+  // The first pass's own scores, not its display scores: those are scaled to fit below the tier
+  // above, which would shrink the query's evidence against feedback's in the lower tiers.
+  const top = ranked.length ? ranked[0].tierScore : 0;
   if (ranked.length < 2 || !expansion.length || !(top > 0)) return [...ranked];
   const postings = expansion.map(e => index.postings(e.term));
   const feedback = ranked.map(r => {
@@ -77,12 +79,9 @@ export function rerankWithFeedback(
   });
   const maxFeedback = Math.max(...feedback);
   if (!(maxFeedback > 0)) return [...ranked];
-  const combined = ranked.map((r, i) => ({ r, i, score: r.score / top + (weight * feedback[i]) / maxFeedback }));
+  const combined = ranked.map((r, i) => ({ r, i, score: r.tierScore / top + (weight * feedback[i]) / maxFeedback }));
   combined.sort((a, b) => a.r.tier - b.r.tier || (a.r.tier === 0 ? a.i - b.i : b.score - a.score || a.i - b.i));
-  const out: RankedDocument[] = [];
-  for (const c of combined) {
-    const previous = out.length ? out[out.length - 1].score : Infinity;
-    out.push({ ...c.r, score: Math.min(c.score * top, previous) });
-  }
+  const out = combined.map(c => ({ ...c.r, tierScore: c.score * top }));
+  displayScores(out);
   return out;
 }

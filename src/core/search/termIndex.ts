@@ -44,8 +44,13 @@ export interface TermIndex {
   postings(term: string): Postings | undefined;
 }
 
+/** BM25's idf of a term that `docFreq` of `docCount` documents have. */
+export function bm25Idf(docFreq: number, docCount: number): number {
+  return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+}
+
 export function bm25(termFreq: number, docFreq: number, docCount: number, fieldLength: number, avgFieldLength: number): number {
-  const idf = Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+  const idf = bm25Idf(docFreq, docCount);
   return idf * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
 }
 

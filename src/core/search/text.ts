@@ -14,12 +14,20 @@ import { STOP_WORDS } from './stopWords';
 /** Longest text analysed; beyond this a query is surely pasted prose and the rest adds nothing. */
 export const MAX_ANALYSED_LENGTH = 2000;
 
+// Printable or not, every code unit below 128 is ASCII (the control characters are allowed here).
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /**
  * Unicode and LaTeX clean-up before anything else: NFKC folds E² to E2, ligatures and full-width
  * forms to ASCII; diacritics go (Costa-jussà → costa-jussa); "$^2$" and "\&" lose their markup.
  */
 export function normalizeText(text: string): string {
-  return normalizeLatex(text)
+  // Most abstracts are plain ASCII: Unicode normalisation would return them unchanged, at the cost
+  // of two passes over every character (a large library's index build spent its time there).
+  const latexFree = text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
+  if (ASCII_ONLY.test(latexFree)) return latexFree.includes(',') ? latexFree.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : latexFree;
+  return latexFree
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFKC')
@@ -137,10 +145,23 @@ export function wordTerms(word: Word): string[] {
   return terms;
 }
 
+/**
+ * Index terms of the words met so far. A library's abstracts repeat a vocabulary of some tens of
+ * thousands of words: stemming each occurrence again was an eighth of a 20,000-paper index build.
+ * Cleared when full, so hostile input cannot grow it without bound.
+ */
+const termCache = new Map<string, string>();
+const MAX_CACHED_TERMS = 200_000;
+
 /** Stems a lowercase term; stop words come back as ''. */
 export function indexTerm(term: string): string {
-  if (STOP_WORDS.has(term)) return '';
-  return stem(term);
+  let t = termCache.get(term);
+  if (t === undefined) {
+    t = STOP_WORDS.has(term) ? '' : stem(term);
+    if (termCache.size >= MAX_CACHED_TERMS) termCache.clear();
+    termCache.set(term, t);
+  }
+  return t;
 }
 
 /** Calls `fn` with every word form of a text (lowercase, as written) and its index term, in order. */
@@ -161,6 +182,70 @@ export function forEachTerm(text: string, fn: (surface: string, term: string) =>
       if (term) fn(t, term);
     }
   }
+}
+
+/** A stretch of a text as displayed and the index term it reads as (see `termSpans`). */
+export interface TermSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  term: string;
+}
+
+function isConnectorAt(word: string, i: number): boolean {
+  const c = word[i];
+  if (c === '.') return !(isDigit(word[i - 1] ?? '') && isDigit(word[i + 1] ?? ''));
+  return "-_^'’‐‑–".includes(c);
+}
+
+/**
+ * Where in a text (as displayed: offsets are into `text` itself, not its normalised form) each index
+ * term comes from, for highlighting why a paper matched. The same terms as `forEachTerm`, each with
+ * its span: a word joined ("KV-cache" → kvcache over all of it), each segment between connectors,
+ * and for a CamelCase segment its pieces and neighbouring pairs ("LongLoRA" → long, lo, ra, longlo,
+ * lora). Stop words have no span.
+ */
+export function termSpans(text: string): TermSpan[] {
+  const spans: TermSpan[] = [];
+  const push = (start: number, end: number, surface: string) => {
+    const term = indexTerm(surface.toLowerCase());
+    if (term) spans.push({ start, end, term });
+  };
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index as number;
+    // Read the word as the index does ("E²" as E2) where that keeps its length, so offsets hold.
+    const normalized = normalizeText(m[0]);
+    const word = normalized.length === m[0].length ? normalized : m[0];
+    // possessive 's is no part of the word ("LLM's" → LLM)
+    const raw = /['’][sS]$/.test(word) ? word.slice(0, -2) : word;
+    const segments: { start: number; text: string }[] = [];
+    let from = 0;
+    for (let i = 0; i <= raw.length; i++) {
+      if (i < raw.length && !isConnectorAt(raw, i)) continue;
+      if (i > from) segments.push({ start: from, text: raw.slice(from, i) });
+      from = i + 1;
+    }
+    if (!segments.length) continue;
+    if (segments.length > 1) {
+      const first = segments[0];
+      const last = segments[segments.length - 1];
+      push(at + first.start, at + last.start + last.text.length, segments.map(g => g.text).join('').replace(/\./g, ''));
+    }
+    for (const g of segments) {
+      push(at + g.start, at + g.start + g.text.length, g.text);
+      const pieces = splitPieces(g.text);
+      if (pieces.length < 2) continue;
+      let offset = at + g.start;
+      const starts = pieces.map(p => {
+        const start = offset;
+        offset += p.length;
+        return start;
+      });
+      pieces.forEach((p, k) => push(starts[k], starts[k] + p.length, p));
+      if (pieces.length > 2) for (let k = 0; k + 1 < pieces.length; k++) push(starts[k], starts[k + 1] + pieces[k + 1].length, pieces[k] + pieces[k + 1]);
+    }
+  }
+  return spans;
 }
 
 /** Every index term of a text, in order, stop words removed. */

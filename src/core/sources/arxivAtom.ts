@@ -31,6 +31,7 @@
 // parsing, so truncated or garbled answers are reported rather than half-read; it is widely used
 // and maintained. Entities are decoded by our own decoder (below) rather than its defaults, which in
 // v5 leave numeric references (`&#233;`) undecoded and would expand DOCTYPE-declared entities.
+import { httpUrl } from '../text/urls';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseArxivId } from '../library/arxivId';
 
@@ -161,10 +162,10 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** An absolute http(s) URL without blanks or markup characters, else undefined. */
+/** An absolute http(s) URL without blanks or markup characters (an API answer has none), else undefined. */
 export function safeHttpUrl(raw: string): string | undefined {
   const url = raw.trim();
-  return /^https?:\/\/[^\s<>"'`\\]+$/i.test(url) && url.length <= 2048 ? url : undefined;
+  return /[\s<>"'`\\]/.test(url) ? undefined : httpUrl(url);
 }
 
 /** Parses one API answer. Never throws. */
