@@ -62,6 +62,9 @@ describe('workspace view: papers grouped like the Papers tree', () => {
   it('lists a paper\'s notes by how often they mention it, labelled relative to their folder', () => {
     const notes = paperNotes(idx.mentionsOf('b'), [{ path: '/ws', name: 'ws' }]);
     assert.deepStrictEqual(notes.map(n => [n.label, n.mentions.length]), [['one.md', 2], ['sub/two.md', 1]]);
+    // Most mentions first even when the name sorts last; ties by name.
+    const spread = index({ '/ws/m.md': [mention(0, ['b'])], '/ws/z.md': [mention(0, ['b']), mention(10, ['b'])], '/ws/a.md': [mention(0, ['b'])] });
+    assert.deepStrictEqual(paperNotes(spread.mentionsOf('b'), [{ path: '/ws', name: 'ws' }]).map(n => [n.label, n.mentions.length]), [['z.md', 2], ['a.md', 1], ['m.md', 1]]);
   });
 });
 
