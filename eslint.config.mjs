@@ -2,6 +2,13 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// MiniSearch is the reference the compact term index is checked against (tests, evals, benchmarks);
+// shipped code must not pull it (or its adapter) into the bundle (#11: ~18 KB of 108 KB minified).
+const MINISEARCH_IS_A_REFERENCE = {
+  group: ['minisearch', '**/miniSearchIndex'],
+  message: 'MiniSearch is a test/bench reference only: shipped code uses CompactTermIndex (see PaperSearchOptions.termIndex).',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'samples/**'] },
   eslint.configs.recommended,
@@ -28,9 +35,14 @@ export default tseslint.config(
           { group: ['**/vscode/**', '**/extension'], message: 'src/core and src/ui must not import the VS Code adapters.' },
           { group: ['**/node/**', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'child_process', 'worker_threads', 'crypto', 'url', 'perf_hooks', 'node:*'],
             message: 'no Node built-ins in src/core or src/ui: take them through an interface (see src/node/).' },
+          MINISEARCH_IS_A_REFERENCE,
         ],
       }],
     },
+  },
+  {
+    files: ['src/vscode/**/*.ts', 'src/node/**/*.ts', 'src/cli/**/*.ts', 'src/extension.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [MINISEARCH_IS_A_REFERENCE] }] },
   },
   {
     files: ['media/**/*.js'],

@@ -15,6 +15,7 @@
 import * as fs from 'fs';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { MiniSearchTermIndex } from '../src/core/search/miniSearchIndex';
 import * as path from 'path';
 import type { Paper } from '../src/core/library/model';
 import { createPaperLens } from '../src/core/paperLens';
@@ -135,7 +136,7 @@ function main(): void {
   if (missing.length) console.warn(`eval:search: ${missing.length} graded title(s) not in the corpus:\n  ${missing.join('\n  ')}`);
 
   const ours = core.search;
-  const oursMiniSearch = createPaperLens({ sources }, { search: { engine: 'minisearch' } }).current().search;
+  const oursMiniSearch = createPaperLens({ sources }, { search: { termIndex: MiniSearchTermIndex.builder } }).current().search;
   const engines: [string, Ranker][] = [
     ['paper-lens', q => ours.search(q, { limit: K }).map(h => h.paper.title)],
     ['paper-lens (MiniSearch index)', q => oursMiniSearch.search(q, { limit: K }).map(h => h.paper.title)],

@@ -17,6 +17,9 @@ import { RecentPapers } from './vscode/recentPapers';
 import { activateReferenceCommands } from './vscode/referenceCommands';
 import { activateSearchPick, type SearchPick } from './vscode/searchPick';
 import { activateUserLibraries, type UserLibraries } from './vscode/userLibraries';
+import { activateArxivLookup, type ArxivLookup } from './vscode/arxivLookup';
+import { activateCollection, type Collection, paperConversion } from './vscode/collection';
+import { activateImportPapers, type PaperImporter } from './vscode/importPapers';
 import { activateExportReferences, type ReferenceExporter } from './vscode/exportReferences';
 import { activateMarkdownPreview } from './vscode/markdownPreview';
 import { activatePaperReferences, type PaperReferences } from './vscode/paperReferences';
@@ -45,6 +48,9 @@ export interface PaperLensTestHooks {
   mentions: MentionsView;
   details: DetailsPanel;
   userLibraries: UserLibraries;
+  arxiv: ArxivLookup;
+  collection: Collection;
+  importer: PaperImporter;
   workspace: WorkspaceMentions;
   workspaceView: WorkspaceView;
   paperReferences: PaperReferences;
@@ -99,7 +105,37 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     notesMentioning: paper => workspace.notesMentioning(paper.id),
   });
   activateReferenceCommands(context, { references, format: () => config.referenceFormat, picker });
-  activateHover(context, { isEnabled: () => config.hoverEnabled, languages: () => config.languages, snapshot, scanner, notesMentioning: id => workspace.notesMentioning(id) });
+
+  // Issue #13: arXiv papers fetched on demand, the user's collection, and importing into it.
+  const paperLibrary = () => library.paperLens().library;
+  const conversion = paperConversion(paperLibrary, context.asAbsolutePath('dist'));
+  const arxiv = activateArxivLookup(context, {
+    library: paperLibrary,
+    conversion,
+    globalState: context.globalState,
+    output,
+    openDetails: paper => void vscode.commands.executeCommand('paperLens.openDetails', paper.id),
+  });
+  const collection = activateCollection(context, {
+    library: paperLibrary,
+    conversion,
+    output,
+    picker,
+    storageUri: context.globalStorageUri,
+    fetchedRecord: id => arxiv.record(id),
+    collected: id => arxiv.collected(id),
+  });
+  const importer = activateImportPapers(context, { collection, arxiv, snapshot, output });
+
+  activateHover(context, {
+    isEnabled: () => config.hoverEnabled,
+    languages: () => config.languages,
+    snapshot,
+    scanner,
+    unknownArxiv: (ref, uri, offset) => arxiv.unknownCard(ref, uri, offset),
+    cardExtras: papers => arxiv.cardExtras(papers),
+    notesMentioning: id => workspace.notesMentioning(id),
+  });
   activateCompletion(context, { isEnabled: () => config.completionEnabled, insertAs: () => config.completionInsert, languages: () => config.languages, snapshot, scanner });
   activateDefinition(context, { languages: () => config.languages, snapshot, scanner });
   const mentions = activateMentionsView(context, { snapshot, onDidChangeLibrary, scanner });
@@ -138,7 +174,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
 
   const api: PaperLensApi = { activationMs: performance.now() - started, extendMarkdownIt };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, workspace, workspaceView, paperReferences, exporter };
+    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, arxiv, collection, importer, workspace, workspaceView, paperReferences, exporter };
   }
   return api;
 }

@@ -12,6 +12,10 @@ export interface HoverDeps {
   languages(): string[];
   snapshot(): LibrarySnapshot;
   scanner: DocumentScanner;
+  /** The card for an arXiv reference the library does not know (src/vscode/arxivLookup.ts: "Fetch details"). */
+  unknownArxiv?(ref: string, uri: vscode.Uri, offset: number): vscode.MarkdownString | undefined;
+  /** What follows a paper's card, if anything ("Add to my collection" for a paper only fetched). */
+  cardExtras?(papers: readonly Paper[]): vscode.MarkdownString | undefined;
   /** Notes of the workspace mentioning a paper (the workspace index); undefined before it is built. */
   notesMentioning?(paperId: string): number | undefined;
 }
@@ -26,8 +30,12 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     if (!mention || token.isCancellationRequested) return undefined;
     const snapshot = this.deps.snapshot();
     const papers = mention.papers.map(id => snapshot.paper(id)).filter((p): p is Paper => !!p);
-    if (!papers.length) return undefined;
     const range = new vscode.Range(doc.positionAt(mention.start), doc.positionAt(mention.end));
+    if (!papers.length) {
+      // An arXiv id the library does not know: a small card offering to fetch it (nothing is fetched by hovering).
+      const unknown = mention.kind === 'arxiv' && mention.ref ? this.deps.unknownArxiv?.(mention.ref, doc.uri, mention.start) : undefined;
+      return unknown ? new vscode.Hover(unknown, range) : undefined;
+    }
     const card = paperCard(papers, mention.text, snapshot);
     // "Mentioned in N notes", a link to the references peek at this mention (the workspace index).
     const counts = papers.map(paper => ({ paper, notes: this.deps.notesMentioning?.(paper.id) }));
@@ -35,7 +43,8 @@ export class PaperHoverProvider implements vscode.HoverProvider {
       const line = mentionedInMarkdown(counts as { paper: Paper; notes: number }[], { uri: doc.uri.toString(), line: range.start.line, character: range.start.character });
       if (line) card.appendMarkdown(`\n\n${line}`);
     }
-    return new vscode.Hover(card, range);
+    const extras = this.deps.cardExtras?.(papers);
+    return new vscode.Hover(extras ? [card, extras] : card, range);
   }
 }
 

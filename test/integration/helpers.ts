@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PaperLensApi, PaperLensTestHooks } from '../../src/extension';
 
@@ -31,4 +33,22 @@ export async function waitFor<T>(check: () => T | undefined | Promise<T | undefi
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The test workspace's `.vscode` folder: tests that write workspace settings put it back as it was. */
+export const WORKSPACE_SETTINGS_DIR = path.resolve(__dirname, '../../..', 'test', 'fixtures', 'workspace', '.vscode');
+
+/**
+ * Remembers the test workspace's settings file as it is now; the function returned puts it back
+ * byte for byte (VS Code rewrites the whole file when a test sets and clears a value), or removes
+ * the folder when there was none.
+ */
+export function keepWorkspaceSettings(): () => void {
+  const file = path.join(WORKSPACE_SETTINGS_DIR, 'settings.json');
+  const hadFolder = fs.existsSync(WORKSPACE_SETTINGS_DIR);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  return () => {
+    if (!hadFolder) fs.rmSync(WORKSPACE_SETTINGS_DIR, { recursive: true, force: true });
+    else if (text !== undefined) fs.writeFileSync(file, text);
+  };
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { acronymExpansion, deriveNames, isNameLike, isStrictName, normalizeLatex, shortForms, spellingVariants, titlePrefix } from '../../src/core/library/nameDerivation';
+import { acronymExpansion, deriveNames, isNameLike, isStrictName, shortForms, spellingVariants, titlePrefix } from '../../src/core/library/nameDerivation';
+import { normalizeLatex } from '../../src/core/text/latex';
 import { englishLexicon } from './testCorpus';
 
 function derive(title: string, abstract = 'We study things in this paper and report results on several benchmarks.') {

@@ -4,7 +4,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildCorpus, type SearchPhrases } from '../../scripts/build/corpusBuilder';
 import { Library } from '../../src/core/library/library';
-import { PaperSearch, type SearchEngine } from '../../src/core/search';
+import { PaperSearch } from '../../src/core/search';
+import { MiniSearchTermIndex } from '../../src/core/search/miniSearchIndex';
+import { CompactTermIndex } from '../../src/core/search/termIndex';
+
+/** Which term index a test library is built on: the shipped compact one, or MiniSearch as the reference. */
+export type SearchEngine = 'compact' | 'minisearch';
 import { bundledSource } from '../../src/core/sources/bundledCorpus';
 import { DATA, englishLexicon, readData } from './testCorpus';
 
@@ -42,7 +47,7 @@ export const TOPICS: Topic[] = [
 ];
 
 export function library(specs: PaperSpec[], engine?: SearchEngine): PaperSearch {
-  return new PaperSearch(specs.map(paper), TOPICS, engine ? { engine } : {});
+  return new PaperSearch(specs.map(paper), TOPICS, engine ? { termIndex: engine === 'minisearch' ? MiniSearchTermIndex.builder : CompactTermIndex.builder } : {});
 }
 
 export const ids = (hits: { paper: Paper }[]) => hits.map(h => h.paper.id);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { boundedEditDistance } from '../../src/core/search/editDistance';
 import { stem } from '../../src/core/search/stemmer';
-import { analyze, normalizeText, splitPieces } from '../../src/core/search/text';
+import { analyze, forEachTerm, normalizeText, splitPieces } from '../../src/core/search/text';
 
 const has = (text: string, ...terms: string[]) => {
   const got = analyze(text);
@@ -79,5 +79,22 @@ describe('search text analysis', () => {
     assert.strictEqual(boundedEditDistance('teh', 'the', 1), 1);
     assert.strictEqual(boundedEditDistance('kitten', 'sitting', 1), 2);
     assert.strictEqual(boundedEditDistance('', 'abc', 5), 3);
+  });
+  it('reads plain ASCII text with its fast tokenizer exactly as the Unicode path reads it', () => {
+    // A trailing "§" (not a word character, unchanged by NFKC) sends the same text down the
+    // Unicode-aware pattern: both paths must give the same surfaces and terms in the same order.
+    const terms = (text: string) => {
+      const out: string[] = [];
+      forEachTerm(text, (surface, term) => out.push(`${surface}>${term}`));
+      return out;
+    };
+    const asciiText = fc.string({ unit: fc.constantFrom(...'aZk9 -_.^\'’,;:()KVLoRA2x'.split('')), maxLength: 60 });
+    fc.assert(fc.property(asciiText, text => {
+      fc.pre([...text].every(ch => ch.charCodeAt(0) < 128));
+      assert.deepStrictEqual(terms(text), terms(`${text} §`));
+    }), { numRuns: 2000 });
+    for (const text of ['KV-cache of Qwen2.5-1M', "LongLoRA's 2-bit x^2", 'a.b_c-d e..f --g', 'Yi-34B-200K, 1,000 tokens']) {
+      assert.deepStrictEqual(terms(text), terms(`${text} §`), text);
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { CommandSpec } from '../types';
 import { exportCommand } from './export';
+import { fetchCommand } from './fetch';
+import { importCommand } from './import';
 import { listCommand } from './list';
 import { mentionsCommand } from './mentions';
 import { searchCommand } from './search';
@@ -7,4 +9,4 @@ import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, exportCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, exportCommand, fetchCommand, importCommand];

@@ -2,7 +2,7 @@
 // bundled listing's "ALR$^2$", "Prefill \& Decode", "50\%") so exact matching and evaluation see the
 // source; everything shown goes through these, which decode the TeX left in them. Bibliography
 // entries arrive decoded already (their reader decodes LaTeX), so this is then a no-op.
-import { normalizeLatex } from './nameDerivation';
+import { normalizeLatex } from '../text/latex';
 import type { Paper } from './model';
 
 const titles = new WeakMap<Paper, string>();

@@ -10,6 +10,8 @@
 // Names that are also ordinary words, very short, or all-common-word phrases are marked strict.
 import type { Alias, AliasOrigin, Link } from './model';
 import { escapeRegExp } from '../text/regex';
+import { NAME_SMALL_WORDS } from '../text/stopWords';
+import { normalizeLatex } from '../text/latex';
 import type { Lexicon } from './lexicon';
 
 export interface DerivedNames {
@@ -40,23 +42,12 @@ export function isNameLike(token: string): boolean {
   return namePart(t);
 }
 
-/** Normalises LaTeX in titles: `$^2$` → `²`, `\&` → `&`. */
-export function normalizeLatex(s: string): string {
-  return s
-    .replace(/\$?\^\{?2\}?\$?/g, '²')
-    .replace(/\$?\^\{?3\}?\$?/g, '³')
-    .replace(/\$([^$]*)\$/g, '$1')
-    .replace(/\\&/g, '&')
-    .replace(/\\([%_#])/g, '$1');
-}
-
 /** The part of a title before its colon (or question mark), if it has one. */
 export function titlePrefix(title: string): string | undefined {
   const m = /^(.+?)(?::\s|\?\s)/.exec(title);
   return m ? m[1].trim() : undefined;
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'with', 'by', 'from', 'at', 'as', 'is', 'if', 'all', 'you', 'it', 'than', 'into', 'via']);
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
@@ -66,7 +57,7 @@ function words(s: string): string[] {
 function isOrdinaryPhrase(phrase: string, lexicon: Lexicon): boolean {
   return words(phrase).every(w => {
     const bare = w.replace(/[^\p{L}\p{N}-]/gu, '').toLowerCase();
-    return bare === '' || SMALL_WORDS.has(bare) || bare.split('-').every(part => part === '' || lexicon.isOrdinaryWord(part) || /^\d+[kmb]?$/.test(part));
+    return bare === '' || NAME_SMALL_WORDS.has(bare) || bare.split('-').every(part => part === '' || lexicon.isOrdinaryWord(part) || /^\d+[kmb]?$/.test(part));
   });
 }
 
@@ -122,6 +113,23 @@ const NAME = String.raw`[A-Z][\w.+²^]*(?:-[\w.+²^]+)*[\w+²]`;
 const PHRASE = String.raw`[A-Z][\w-]+(?:\s+(?:(?:of|with|for|and|in|on|the|a|to)\s+)?[A-Z][\w-]+){1,4}`;
 const LEADING_ADJECTIVES = String.raw`(?:(?:a|an|the|our|new|novel|simple|strong|unified|general|family\s+of|framework,?|benchmark,?|method,?|model,?|dataset,?)\s+){0,4}`;
 
+// The coinage patterns, made once: building them per sentence (four RegExps from long template
+// strings, each looked up in V8's pattern cache by its source) was most of deriving a 20,000-entry
+// library's names. `matchAll` works on a copy, so the shared patterns keep lastIndex 0.
+const R1_COINAGE = new RegExp(String.raw`\b(?:${COINAGE_VERBS})\s+${LEADING_ADJECTIVES}(${PHRASE}|${NAME})(\s*\((${NAME})\))?`, 'g');
+const R2_CALLED = new RegExp(String.raw`\b(?:called|named|dubbed|termed|coined)\s+(${PHRASE}|${NAME})(?:\s*\((${NAME})\))?`, 'g');
+const R3_OUR = new RegExp(String.raw`\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:method|model|framework|approach|benchmark|dataset|system|algorithm|technique),?\s+(${NAME})`, 'g');
+const R4_DEFINED = new RegExp(String.raw`\b(?:${COINAGE_VERBS})\b((?:\s+\S+){0,8}?)\s*\((${NAME})\)`, 'g');
+const R5_NAME = new RegExp(String.raw`(?<![\w-])(${NAME})(?![\w-])`, 'g');
+/**
+ * What each pattern cannot match without, tested once on the whole abstract: most sentences of
+ * most abstracts coin nothing, and one scan of the abstract is cheaper than four of each sentence.
+ */
+const HAS_COINAGE_VERB = new RegExp(String.raw`\b(?:${COINAGE_VERBS})\b`);
+const HAS_CALLED = /\b(?:called|named|dubbed|termed|coined)\s/;
+const HAS_OUR = /\b[Oo]ur\s/;
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z(])/;
+
 /** Names the abstract coins. */
 export function coinedNames(abstract: string, lexicon: Lexicon, corpusFrequency: (name: string) => number = () => 1): Candidate[] {
   const out: Candidate[] = [];
@@ -132,42 +140,53 @@ export function coinedNames(abstract: string, lexicon: Lexicon, corpusFrequency:
     if (/[A-Z]{2,}s$/.test(name)) return;
     if (!out.some(c => c.name === name)) out.push({ name, origin: 'abstract' });
   };
-  const sentences = abstract.split(/(?<=[.!?])\s+(?=[A-Z(])/);
+  const coinage = HAS_COINAGE_VERB.test(abstract);
+  const called = HAS_CALLED.test(abstract);
+  const our = HAS_OUR.test(abstract);
+  const sentences = coinage || called || our ? abstract.split(SENTENCE_BREAK) : [];
   for (const s of sentences) {
     // R1: "we propose X", "This study introduces X", "we present the Thread Inference Model (TIM)".
-    for (const m of s.matchAll(new RegExp(String.raw`\b(?:${COINAGE_VERBS})\s+${LEADING_ADJECTIVES}(${PHRASE}|${NAME})(\s*\((${NAME})\))?`, 'g'))) {
-      const [, name, , acronym] = m;
-      if (acronym && isNameLike(acronym)) {
-        add(acronym);
-        if (acronymExpansion(name, acronym) || words(name).length >= 2) add(name);
-      } else if (isNameLike(name)) {
-        add(name);
-      } else if (words(name).length >= 2 && /\b(?:we|this (?:paper|work|study)|our)\b/i.test(s.slice(0, m.index))) {
-        // A capitalised phrase right after "we present": a method named in words ("Extensible Tokenization").
-        if (!words(name).every(w => /^[A-Z]/.test(w) && lexicon.isFieldTerm(w))) add(name);
+    if (coinage) {
+      for (const m of s.matchAll(R1_COINAGE)) {
+        const [, name, , acronym] = m;
+        if (acronym && isNameLike(acronym)) {
+          add(acronym);
+          if (acronymExpansion(name, acronym) || words(name).length >= 2) add(name);
+        } else if (isNameLike(name)) {
+          add(name);
+        } else if (words(name).length >= 2 && /\b(?:we|this (?:paper|work|study)|our)\b/i.test(s.slice(0, m.index))) {
+          // A capitalised phrase right after "we present": a method named in words ("Extensible Tokenization").
+          if (!words(name).every(w => /^[A-Z]/.test(w) && lexicon.isFieldTerm(w))) add(name);
+        }
       }
     }
     // R2: "called X", "named X", "dubbed X".
-    for (const m of s.matchAll(new RegExp(String.raw`\b(?:called|named|dubbed|termed|coined)\s+(${PHRASE}|${NAME})(?:\s*\((${NAME})\))?`, 'g'))) {
-      if (m[2] && isNameLike(m[2])) { add(m[2]); add(m[1]); } else if (isNameLike(m[1]) || /^[A-Z][a-z]+[A-Z]/.test(m[1])) add(m[1]);
+    if (called) {
+      for (const m of s.matchAll(R2_CALLED)) {
+        if (m[2] && isNameLike(m[2])) { add(m[2]); add(m[1]); } else if (isNameLike(m[1]) || /^[A-Z][a-z]+[A-Z]/.test(m[1])) add(m[1]);
+      }
     }
     // R3: "Our method, X," / "our proposed X".
-    for (const m of s.matchAll(new RegExp(String.raw`\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:method|model|framework|approach|benchmark|dataset|system|algorithm|technique),?\s+(${NAME})`, 'g'))) {
-      if (isNameLike(m[1])) add(m[1]);
+    if (our) {
+      for (const m of s.matchAll(R3_OUR)) {
+        if (isNameLike(m[1])) add(m[1]);
+      }
     }
     // R4: "... (ACRONYM)" a few words after a coinage verb: "we introduce a specialized benchmark (LIConBench)".
-    for (const m of s.matchAll(new RegExp(String.raw`\b(?:${COINAGE_VERBS})\b((?:\s+\S+){0,8}?)\s*\((${NAME})\)`, 'g'))) {
-      const acronym = m[2];
-      if (!isNameLike(acronym)) continue;
-      const expansion = acronymExpansion(m[1], acronym);
-      if (expansion) { add(acronym); if (words(expansion).length >= 2) add(expansion); } else if (/[a-z]/.test(acronym) && acronym.length >= 5) add(acronym);
+    if (coinage) {
+      for (const m of s.matchAll(R4_DEFINED)) {
+        const acronym = m[2];
+        if (!isNameLike(acronym)) continue;
+        const expansion = acronymExpansion(m[1], acronym);
+        if (expansion) { add(acronym); if (words(expansion).length >= 2) add(expansion); } else if (/[a-z]/.test(acronym) && acronym.length >= 5) add(acronym);
+      }
     }
   }
   // R5: a CamelCase name the abstract keeps using is its subject ("LongBioBench ... LongBioBench ...").
   const counts = new Map<string, number>();
-  for (const m of abstract.matchAll(new RegExp(String.raw`(?<![\w-])(${NAME})(?![\w-])`, 'g'))) {
+  for (const m of abstract.matchAll(R5_NAME)) {
     const t = m[1].replace(/[’']s$/, '');
-    if (isNameLike(t) && /[a-z]/.test(t) && t.length >= 5) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (t.length >= 5 && /[a-z]/.test(t) && isNameLike(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   for (const [t, n] of counts) if (n >= 3) add(t);
   return out;
@@ -298,6 +317,9 @@ export function makeCorpusFrequency(texts: string[]): (name: string) => number {
 /** Punctuation around a token that is not part of a name ("(KVQuant),", "“LongLoRA”"). */
 const LEADING_PUNCTUATION = /^[([{"'“‘`*_]+/;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}"'”’`*_]+$/;
+const LEADING_CHARS = '([{"\'“‘`*_';
+const TRAILING_CHARS = '.,;:!?)]}"\'”’`*_';
+const TOKEN_BREAK = /[\s/]+/;
 
 /**
  * `makeCorpusFrequency` for large libraries: one pass over the texts counts, per token, the texts
@@ -308,23 +330,46 @@ const TRAILING_PUNCTUATION = /[.,;:!?)\]}"'”’`*_]+$/;
  * `makeCorpusFrequency` (unit test).
  */
 export function makeTokenFrequency(texts: readonly string[]): (name: string) => number {
-  const df = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const text of texts) {
-    seen.clear();
-    for (const raw of text.split(/[\s/]+/)) {
-      const token = raw.replace(LEADING_PUNCTUATION, '').replace(TRAILING_PUNCTUATION, '');
-      if (token && !seen.has(token)) {
-        seen.add(token);
-        df.set(token, (df.get(token) ?? 0) + 1);
+  // Per token an index into `count` and `last` (the last text that counted it): one map lookup per
+  // token instead of four (a set of the text's tokens, then the count).
+  const index = new Map<string, number>();
+  let count = new Int32Array(1024);
+  let last = new Int32Array(1024);
+  texts.forEach((text, t) => {
+    for (const raw of text.split(TOKEN_BREAK)) {
+      // Most tokens have no punctuation around them: the replacements only run when one may.
+      let token = raw;
+      if (token && LEADING_CHARS.includes(token[0])) token = token.replace(LEADING_PUNCTUATION, '');
+      if (token && TRAILING_CHARS.includes(token[token.length - 1])) token = token.replace(TRAILING_PUNCTUATION, '');
+      if (!token) continue;
+      let k = index.get(token);
+      if (k === undefined) {
+        k = index.size;
+        index.set(token, k);
+        if (k === count.length) {
+          const more = new Int32Array(k * 2);
+          more.set(count);
+          count = more;
+          const moreLast = new Int32Array(k * 2);
+          moreLast.set(last);
+          last = moreLast;
+        }
+        last[k] = -1;
+      }
+      if (last[k] !== t) {
+        last[k] = t;
+        count[k]++;
       }
     }
-  }
+  });
   return name => {
     const parts = name.split(/\s+/).filter(Boolean);
     if (!parts.length) return 0;
     let n = Infinity;
-    for (const part of parts) n = Math.min(n, df.get(part) ?? 0);
+    for (const part of parts) {
+      const k = index.get(part);
+      n = Math.min(n, k === undefined ? 0 : count[k]);
+    }
     return n;
   };
 }

@@ -8,7 +8,7 @@
 //    looser on purpose, since a query has no other way to say "this name".
 //  - `normalizeName` (mentions/chars.ts): the code units a name is matched with in running text,
 //    where separators are boundaries and must stay (one space for blank runs, one hyphen for dashes).
-import { normalizeLatex } from './nameDerivation';
+import { normalizeLatex } from '../text/latex';
 
 /** Key under which two spellings count as the same name ("Giraffe" = "GIRAFFE" = "gi-raffe"). */
 export function aliasKey(name: string): string {

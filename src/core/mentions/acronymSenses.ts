@@ -24,15 +24,19 @@ const TOKEN_SEPARATORS = /[\s()[\]{},;:"'“”‘’]+/;
 
 export class AcronymSenses {
   private readonly foreign = new Map<NameForm, ForeignSense[]>();
-  /** Per paper: keys of the words its names are made of (title, aliases), for checking a gloss. */
-  private readonly nameWords: Set<string>[];
+  /**
+   * Per paper: keys of the words its names are made of (title, aliases), for checking a gloss; read
+   * on the first gloss that names the paper (a 20,000-paper library asks about a handful of them).
+   */
+  private readonly nameWords: (Set<string> | undefined)[] = [];
+  /** Per acronym: the two patterns of a definition (`definitions`), made once, not once per paper asked. */
+  private readonly patterns = new Map<string, { before: RegExp; after: RegExp }>();
 
   constructor(
     private readonly papers: readonly Paper[],
     forms: readonly NameForm[],
     private readonly words: PaperWords,
   ) {
-    this.nameWords = papers.map(p => new Set([p.title, p.arxivTitle ?? '', ...(p.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
     // Indexes built once, so mining each acronym looks only at the papers that could define it:
     // asking every paper about every acronym was quadratic (minutes for a 20,000-paper library).
     const owners = new Map<string, Set<number>>();
@@ -53,9 +57,17 @@ export class AcronymSenses {
         else usedBy.set(token, [i]);
       }
     });
+    // What is mined depends on the name alone (its owners and the papers using it), so papers that
+    // share a name ("Attention", a title prefix hundreds of a library's entries start with) mine it
+    // once: per form, it was ~9 s of a 20,000-paper detector's build.
+    const minedByName = new Map<string, ForeignSense[]>();
     for (const form of forms) {
       if (form.need === 'none' || form.multiWord) continue;
-      const senses = this.mine(form, owners.get(form.letters.toLowerCase()) ?? new Set(), usedBy.get(form.name) ?? []);
+      let senses = minedByName.get(form.name);
+      if (!senses) {
+        senses = this.mine(form, owners.get(form.letters.toLowerCase()) ?? new Set(), usedBy.get(form.name) ?? []);
+        minedByName.set(form.name, senses);
+      }
       if (senses.length) this.foreign.set(form, senses);
     }
   }
@@ -75,7 +87,8 @@ export class AcronymSenses {
    * word of it is a word of the paper's title or names, or of a definition its abstract gives.
    */
   glossFits(p: number, gloss: string, acronym: string): boolean {
-    const words = this.nameWords[p];
+    const paper = this.papers[p];
+    const words = (this.nameWords[p] ??= new Set([paper.title, paper.arxivTitle ?? '', ...(paper.aliases ?? []).map(a => a.name)].flatMap(keysOf)));
     const defined = new Set(this.definitions(p, acronym).flatMap(keysOf));
     return keysOf(gloss).every(k => words.has(k) || defined.has(k));
   }
@@ -106,12 +119,18 @@ export class AcronymSenses {
     const text = this.papers[paper].abstract ?? '';
     if (!text.includes(acronym)) return [];
     const out: string[] = [];
-    const a = escapeRegExp(acronym);
-    for (const m of text.matchAll(new RegExp(`\\(${a}\\)`, 'g'))) {
+    let patterns = this.patterns.get(acronym);
+    if (!patterns) {
+      const a = escapeRegExp(acronym);
+      patterns = { before: new RegExp(`\\(${a}\\)`, 'g'), after: new RegExp(`(?<![\\w-])${a}\\s*\\(([^()]{3,80})\\)`, 'g') };
+      this.patterns.set(acronym, patterns);
+    }
+    // matchAll works on a copy of the pattern: the shared one keeps lastIndex 0.
+    for (const m of text.matchAll(patterns.before)) {
       const e = acronymExpansion(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index), acronym);
       if (e) out.push(e);
     }
-    for (const m of text.matchAll(new RegExp(`(?<![\\w-])${a}\\s*\\(([^()]{3,80})\\)`, 'g'))) {
+    for (const m of text.matchAll(patterns.after)) {
       const e = acronymExpansion(m[1], acronym);
       if (e && e.split(/\s+/)[0] === m[1].trim().split(/\s+/)[0]) out.push(e);
     }

@@ -2,7 +2,7 @@
 // finds every name that begins there, so a whole text costs one pass plus a few steps per word —
 // however many names there are (compare one regular expression per name).
 //
-// Names are added to a Map-based trie, then compiled into flat typed arrays (each node's children
+// Names are added to a trie kept in typed arrays (an edge table by parent and unit), then compiled into flat typed arrays (each node's children
 // sorted by code unit, searched linearly or by bisection): lookups then touch a few cache lines and
 // allocate nothing. A hash set of the first words of all names turns most words away before any
 // walk starts.
@@ -92,8 +92,24 @@ function insert(table: Int32Array, h: number): number {
 
 
 export class NameTrie<T> {
-  private readonly children: Map<number, number>[] = [new Map()];
-  private readonly terminalOf: number[] = [-1];
+  /**
+   * The trie under construction, in typed arrays: node k > 0 is made by edge k − 1, from node
+   * `edgeParent[k − 1]` by unit `edgeUnit[k − 1]`. A node's first child is kept with the node (most
+   * nodes have one: the long tails of titles, made one after the other, so walking one again reads
+   * memory in order); further children are found in an open-addressing table of edges by (parent,
+   * unit). (A Map per node was most of a 20,000-paper detector's build: 2.6 million Maps, and a
+   * quarter of the time in garbage collection.)
+   */
+  private nodeCount = 1;
+  private edgeParent: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private edgeUnit: Uint16Array<ArrayBuffer> = new Uint16Array(1024);
+  private terminalOf: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
+  /** Per node: its first child (0 = none yet), and how many children it has. */
+  private firstChildOf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private childCountOf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Edges to children after the first, as edge + 1 by hash of (parent, unit); 0 = empty. At most half full. */
+  private moreEdges: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private moreCount = 0;
   private readonly groups: T[][] = [];
   /** First-word hash → whether some name is just that word and at most one more unit. */
   private readonly firstWordHashes = new Map<number, boolean>();
@@ -111,17 +127,9 @@ export class NameTrie<T> {
     const short = units.length <= length + 1;
     this.firstWordHashes.set(h, (this.firstWordHashes.get(h) ?? false) || short);
     if (!short) this.continuationKeys.add(continuationKey(h, units[length], units[length + 1]));
+    this.reserve(this.nodeCount + units.length);
     let node = 0;
-    for (const u of units) {
-      let next = this.children[node].get(u);
-      if (next === undefined) {
-        next = this.children.length;
-        this.children.push(new Map());
-        this.terminalOf.push(-1);
-        this.children[node].set(u, next);
-      }
-      node = next;
-    }
+    for (const u of units) node = this.child(node, u);
     let g = this.terminalOf[node];
     if (g < 0) {
       g = this.groups.length;
@@ -131,8 +139,62 @@ export class NameTrie<T> {
     this.groups[g].push(value);
   }
 
+  /** Room for `nodes` nodes in the per-node and per-edge arrays. */
+  private reserve(nodes: number): void {
+    if (nodes <= this.terminalOf.length) return;
+    const size = Math.max(nodes, this.terminalOf.length * 2);
+    const more = <A extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: A, b: A): A => {
+      b.set(a);
+      return b;
+    };
+    this.edgeParent = more(this.edgeParent, new Int32Array(size));
+    this.edgeUnit = more(this.edgeUnit, new Uint16Array(size));
+    this.terminalOf = more(this.terminalOf, new Int32Array(size).fill(-1));
+    this.firstChildOf = more(this.firstChildOf, new Int32Array(size));
+    this.childCountOf = more(this.childCountOf, new Int32Array(size));
+  }
+
+  /** The child of `node` by `unit`, made if missing (room for it reserved). */
+  private child(node: number, unit: number): number {
+    const first = this.firstChildOf[node];
+    if (first !== 0 && this.edgeUnit[first - 1] === unit) return first;
+    if (this.childCountOf[node] > 1) {
+      const table = this.moreEdges;
+      const mask = table.length - 1;
+      for (let at = edgeSlot(node, unit) & mask; table[at] !== 0; at = (at + 1) & mask) {
+        const e = table[at] - 1;
+        if (this.edgeParent[e] === node && this.edgeUnit[e] === unit) return e + 1;
+      }
+    }
+    const edge = this.nodeCount - 1;
+    const child = this.nodeCount++;
+    this.edgeParent[edge] = node;
+    this.edgeUnit[edge] = unit;
+    if (first === 0) this.firstChildOf[node] = child;
+    else this.addMoreEdge(edge);
+    this.childCountOf[node]++;
+    return child;
+  }
+
+  private addMoreEdge(edge: number): void {
+    if (++this.moreCount * 2 > this.moreEdges.length) {
+      const old = this.moreEdges;
+      this.moreEdges = new Int32Array(old.length * 2);
+      for (const e of old) if (e !== 0) this.placeEdge(e - 1);
+    }
+    this.placeEdge(edge);
+  }
+
+  private placeEdge(edge: number): void {
+    const table = this.moreEdges;
+    const mask = table.length - 1;
+    let at = edgeSlot(this.edgeParent[edge], this.edgeUnit[edge]) & mask;
+    while (table[at] !== 0) at = (at + 1) & mask;
+    table[at] = edge + 1;
+  }
+
   get size(): number {
-    return this.children.length;
+    return this.nodeCount;
   }
 
   group(index: number): readonly T[] {
@@ -140,15 +202,14 @@ export class NameTrie<T> {
   }
 
   private compile(): Compiled {
-    const n = this.children.length;
-    let edges = 0;
-    for (const m of this.children) edges += m.size;
+    const n = this.nodeCount;
+    const edges = n - 1;
     const c: Compiled = {
       firstChild: new Int32Array(n),
       childCount: new Int32Array(n),
       childUnits: new Uint16Array(edges),
       childNodes: new Int32Array(edges),
-      terminal: Int32Array.from(this.terminalOf),
+      terminal: this.terminalOf.slice(0, n),
       rootAscii: new Int32Array(128),
       onlyUnit: new Int32Array(n).fill(-1),
       chainLength: new Int32Array(n),
@@ -161,20 +222,24 @@ export class NameTrie<T> {
     };
     for (const [h, always] of this.firstWordHashes) c.walkAlways[insert(c.firstWords, h)] = always ? 1 : 0;
     for (const k of this.continuationKeys) insert(c.continuations, k);
-    let at = 0;
-    this.children.forEach((m, node) => {
-      const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
+    // Children grouped by parent, each group in the order its edges were made.
+    for (let e = 0; e < edges; e++) c.childCount[this.edgeParent[e]]++;
+    for (let node = 0, at = 0; node < n; node++) {
       c.firstChild[node] = at;
-      c.childCount[node] = sorted.length;
-      if (sorted.length === 1) c.onlyUnit[node] = sorted[0][0];
-      for (const [unit, child] of sorted) {
-        c.childUnits[at] = unit;
-        c.childNodes[at] = child;
-        at++;
-      }
-    });
-    for (const [unit, child] of this.children[0]) if (unit < 128) c.rootAscii[unit] = child;
+      at += c.childCount[node];
+    }
+    const fill = new Int32Array(n);
+    for (let e = 0; e < edges; e++) {
+      const parent = this.edgeParent[e];
+      const at = c.firstChild[parent] + fill[parent]++;
+      c.childUnits[at] = this.edgeUnit[e];
+      c.childNodes[at] = e + 1;
+    }
+    for (let node = 0; node < n; node++) if (c.childCount[node] === 1) c.onlyUnit[node] = c.childUnits[c.firstChild[node]];
     this.compileChains(c);
+    // Then each group sorted by unit, for bisection.
+    for (let node = 0; node < n; node++) if (c.childCount[node] > 1) sortChildren(c, c.firstChild[node], c.childCount[node]);
+    for (let k = c.firstChild[0], end = k + c.childCount[0]; k < end; k++) if (c.childUnits[k] < 128) c.rootAscii[c.childUnits[k]] = c.childNodes[k];
     return c;
   }
 
@@ -198,9 +263,9 @@ export class NameTrie<T> {
         c.chainEnd[head] = node;
       }
     };
-    for (let node = 0; node < this.children.length; node++) {
+    for (let node = 0; node < this.nodeCount; node++) {
       const branching = c.childCount[node] !== 1 || c.terminal[node] >= 0 || node === 0;
-      for (const [unit, child] of this.children[node]) if (branching || unit === SPACE) startChain(child);
+      for (let k = c.firstChild[node], end = k + c.childCount[node]; k < end; k++) if (branching || c.childUnits[k] === SPACE) startChain(c.childNodes[k]);
     }
   }
 
@@ -278,6 +343,29 @@ export class NameTrie<T> {
       const g = t.terminal[node];
       if (g >= 0) recordHit(hits, j, g);
     }
+  }
+}
+
+/** Where edge (parent, unit) starts probing in the edge table (before masking). */
+function edgeSlot(parent: number, unit: number): number {
+  return Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
+}
+
+/** Sorts `count` children from `from` by unit (insertion sort: groups are small, the root's a few hundred). */
+function sortChildren(c: Compiled, from: number, count: number): void {
+  const units = c.childUnits;
+  const nodes = c.childNodes;
+  for (let i = from + 1; i < from + count; i++) {
+    const u = units[i];
+    const v = nodes[i];
+    let j = i - 1;
+    while (j >= from && units[j] > u) {
+      units[j + 1] = units[j];
+      nodes[j + 1] = nodes[j];
+      j--;
+    }
+    units[j + 1] = u;
+    nodes[j + 1] = v;
   }
 }
 

@@ -1,6 +1,7 @@
 // The surface forms the detector looks for, read off Paper objects only (so a user's bibliography
 // works the same as the bundled corpus): aliases, short names, titles and arXiv's current titles.
 import type { Paper } from '../library/model';
+import { normalizeLatex } from '../text/latex';
 import { wordChars } from './chars';
 
 /** How a form must be cased in the text. */
@@ -67,12 +68,7 @@ function caseRuleFor(name: string, strict: boolean): CaseRule {
 /** Title variants people paste: as listed, LaTeX-free, without the closing "?" or ".". */
 function titleVariants(title: string): string[] {
   const out = new Set<string>([title]);
-  const latexFree = title
-    .replace(/\$\^\{?2\}?\$|\^2/g, '²')
-    .replace(/\$([^$]*)\$/g, '$1')
-    .replace(/\\&/g, '&')
-    .replace(/\\([%_#])/g, '$1');
-  out.add(latexFree);
+  out.add(normalizeLatex(title));
   for (const t of [...out]) out.add(t.replace(/[?.!]+\s*$/, ''));
   return [...out].filter(t => t.trim());
 }

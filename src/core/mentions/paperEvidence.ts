@@ -25,7 +25,7 @@ import {
 import type { NameForm } from './names';
 import type { Bag, SentenceBags } from './sentenceBag';
 import { TopicPairs } from './topicPairs';
-import { keysOf, type PaperWords, UNKNOWN } from './wordIds';
+import type { PaperWords } from './wordIds';
 
 /** What the detector knows about one co-mentioned name in a sentence. */
 export interface CoMention {
@@ -93,23 +93,22 @@ export class PaperEvidence {
     private readonly senses: AcronymSenses,
   ) {
     const keyCount = (this.keyCount = words.keyCount);
-    for (const p of papers) {
+    for (const flat of words.titlePairs) {
       const pairs = new Set<number>();
-      for (const title of [p.title, p.arxivTitle ?? '']) {
-        const ids = keysOf(title).map(k => words.idOf(k) ?? UNKNOWN);
-        for (let i = 1; i < ids.length; i++) if (ids[i - 1] >= 0 && ids[i] >= 0) pairs.add(ids[i - 1] * keyCount + ids[i]);
-      }
+      for (let i = 0; i + 1 < flat.length; i += 2) pairs.add(flat[i] * keyCount + flat[i + 1]);
       this.titlePairs.push(pairs);
     }
     const n = Math.max(1, papers.length);
     const maxDf = Math.max(1, Math.floor(n * MAX_DF_SHARE));
     this.weights = words.keys.map((keys, i) => {
+      const inTitle = words.inTitle[i];
       const w = new Map<number, number>();
-      for (const k of keys) {
-        const d = words.documentFrequency.get(k) ?? 1;
+      for (let k = 0; k < keys.length; k++) {
+        const id = keys[k];
+        const d = words.documentFrequency(id);
         if (n >= 8 && d > maxDf) continue;
         const idf = Math.log((n + 1) / d);
-        w.set(words.idOf(k), Math.min(MAX_TERM, idf * (words.titleKeys[i].has(k) ? TITLE_WORD : 1)));
+        w.set(id, Math.min(MAX_TERM, idf * (inTitle[k] ? TITLE_WORD : 1)));
       }
       return new WeightTable(w);
     });
@@ -127,10 +126,7 @@ export class PaperEvidence {
   citersOf(name: string): ReadonlySet<number> {
     let citers = this.citers.get(name);
     if (!citers) {
-      citers = new Set();
-      this.words.rawWords.forEach((words, p) => {
-        if (words.has(name)) citers?.add(p);
-      });
+      citers = new Set(this.words.papersUsing(name));
       this.citers.set(name, citers);
     }
     return citers;

@@ -7,7 +7,8 @@ import { ASCII_WORD, isWordAt } from './chars';
 import { lookAroundWork } from './lookAroundWork';
 import { FIELD_TOKEN, MAX_FIELD } from './evidenceWeights';
 import { type PaperWords, STOP, UNKNOWN } from './wordIds';
-import { evidenceKey, isSizeToken, STOP_WORDS } from './words';
+import { EVIDENCE_STOP_WORDS } from '../text/stopWords';
+import { evidenceKey, isSizeToken } from './words';
 
 /**
  * Slots of the table of words met in texts (a power of two), started over when half full: 16,384
@@ -165,7 +166,7 @@ export class SentenceBags {
     this.wordHashes[at] = h;
     this.wordCheck[at] = check;
     this.wordId[at] = this.words.idOf(evidenceKey(raw));
-    this.wordField[at] = isSizeToken(raw) || (this.words.fieldTokens.has(raw) && !STOP_WORDS.has(raw.toLowerCase())) ? 1 : 0;
+    this.wordField[at] = isSizeToken(raw) || (this.words.fieldTokens.has(raw) && !EVIDENCE_STOP_WORDS.has(raw.toLowerCase())) ? 1 : 0;
     this.fieldStamp[at] = 0;
     this.wordCount++;
     return at;

@@ -1,19 +1,8 @@
 // Words for context evidence: tokens, a light stemmer that makes "memorize"/"memory",
-// "speculates"/"speculation", "positional"/"position" meet, and the function words that say nothing.
+// "speculates"/"speculation", "positional"/"position" meet; the words that say nothing are
+// EVIDENCE_STOP_WORDS (src/core/text/stopWords.ts).
+import { EVIDENCE_STOP_WORDS } from '../text/stopWords';
 
-/** Function words and note-taking filler: never evidence for a paper. */
-export const STOP_WORDS = new Set(
-  ('a an the and or nor but if then else than so as of to in on at by for from with without within into onto upon over under ' +
-    'about above below after before between through during via per vs versus w wo etc eg ie cf al ' +
-    'is are was were be been being am do does did done doing have has had having can could will would shall should may might must ' +
-    'it its it\'s this that these those there here their they them we our us you your he she his her i me my mine one ones ' +
-    'not no yes any all some each every both either neither other others another such same own only just also very much many more most ' +
-    'less least few lot lots what which who whom whose when where why how whether while because since until though although ' +
-    'up down out off again once too quite rather really still even ever never always often already yet now later soon ' +
-    'new old good bad big small first last next get got gets make makes made use used uses using see saw seen say says said ' +
-    'thing things way ways someone something anyone anything nothing everyone everything ask asks asked think thinks thought ' +
-    'paper papers work works note notes todo read reading look looks like want wants need needs').split(/\s+/),
-);
 
 const SUFFIXES = [
   'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses', 'ness',
@@ -87,6 +76,6 @@ function computeEvidenceKey(t: string): string | undefined {
   if (/^\d/.test(t)) return undefined; // years, counts, list numbers
   if (t.length < 2) return undefined;
   const lower = t.toLowerCase();
-  if (STOP_WORDS.has(lower)) return undefined;
+  if (EVIDENCE_STOP_WORDS.has(lower)) return undefined;
   return stem(t);
 }

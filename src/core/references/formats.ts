@@ -2,6 +2,7 @@
 import { displayTitle } from '../library/display';
 import { arxivAbsUrl } from '../library/arxivId';
 import { displayName, type Paper } from '../library/model';
+import { CITATION_KEY_STOP_WORDS } from '../text/stopWords';
 
 export type ReferenceFormat = 'markdown' | 'bibtex' | 'cite' | 'key';
 export const REFERENCE_FORMATS: readonly ReferenceFormat[] = ['markdown', 'bibtex', 'cite', 'key'];
@@ -21,7 +22,6 @@ function keyPart(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const KEY_STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'is', 'it', 'how', 'when', 'what', 'why', 'can', 'do', 'does']);
 
 /**
  * A stable, readable citation key: first author's surname (first word of a team name), year, and
@@ -32,7 +32,7 @@ export function citeKey(paper: Paper): string {
   const author = keyPart(paper.firstAuthor.split(/\s+/)[0] ?? '') || 'anon';
   const source = paper.shortName ?? paper.title;
   const words = source.split(/[\s:]+/).map(keyPart).filter(Boolean);
-  const word = (paper.shortName ? words[0] : words.find(w => !KEY_STOP_WORDS.has(w))) ?? keyPart(paper.arxiv ?? paper.id);
+  const word = (paper.shortName ? words[0] : words.find(w => !CITATION_KEY_STOP_WORDS.has(w))) ?? keyPart(paper.arxiv ?? paper.id);
   return `${author}${paper.year ?? ''}${word}`;
 }
 

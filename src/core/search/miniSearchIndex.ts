@@ -1,5 +1,6 @@
 // The term index on MiniSearch: its radix tree holds the postings and its BM25 scores them. The
 // documents arrive already analysed (see text.ts), so MiniSearch only splits on spaces.
+// eslint-disable-next-line no-restricted-imports -- this adapter is the reference itself; only tests, evals and benchmarks import it.
 import MiniSearch, { type Options } from 'minisearch';
 import { type DocumentTerms, FIELD_BOOSTS, FIELDS, type Postings, type TermIndex, type TermIndexBuilder } from './termIndex';
 

@@ -13,7 +13,7 @@
 //  - only a word the papers never use is corrected (typo) or split ("streamingllm") — correcting
 //    known words would drown good matches in near-misses.
 import { stem } from './stemmer';
-import { QUERY_FILLER, STOP_WORDS } from './stopWords';
+import { QUERY_FILLER, SEARCH_STOP_WORDS as STOP_WORDS } from '../text/stopWords';
 import { analyzedSynonymGroups } from './synonyms';
 import { MAX_ANALYSED_LENGTH, normalizeText, words } from './text';
 import type { Vocabulary } from './vocabulary';

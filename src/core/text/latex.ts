@@ -334,3 +334,20 @@ const ODD_SPACE = /\s\s|[^\S ]/;
 export function normalizeSpace(text: string): string {
   return (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+/**
+ * The light clean-up of TeX left in text that is otherwise plain — the bundled listing's titles
+ * ("ALR$^2$", "Prefill \& Decode", "50\%"): `$^2$`/`^{2}` → ², `^3` → ³, inline math loses its
+ * dollars, escaped specials lose their backslash. Names, display titles, mention title variants and
+ * search all use this one. Kept apart from `latexToUnicode`, the full decoder that bibliography
+ * readers run on every field: this one leaves everything else as it is (braces, other commands),
+ * which is what exact matching of the listing's own text needs.
+ */
+export function normalizeLatex(s: string): string {
+  return s
+    .replace(/\$?\^\{?2\}?\$?/g, '²')
+    .replace(/\$?\^\{?3\}?\$?/g, '³')
+    .replace(/\$([^$]*)\$/g, '$1')
+    .replace(/\\&/g, '&')
+    .replace(/\\([%_#])/g, '$1');
+}
