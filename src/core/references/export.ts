@@ -8,12 +8,10 @@
 // are told apart by a letter suffix decided over the whole library, not over the exported subset, so
 // exporting one note or the whole workspace gives a paper the same key.
 //
-// CSL-JSON: src/core/references/cslJson.ts (another branch) will hold the one Paper → CSL-JSON item
-// mapping; until it reaches main, `cslItem` below is this module's own, and the two are to be
-// reconciled into one.
-import { displayAbstract, displayTitle } from '../library/display';
+// CSL-JSON items are cslJson.ts's (the collection writes the same shape), under the stable key.
 import type { Paper } from '../library/model';
-import { bibtex, citeKey, paperUrl } from './formats';
+import { paperToCsl } from './cslJson';
+import { bibtex, citeKey } from './formats';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 export const BIBLIOGRAPHY_FORMATS: readonly BibliographyFormat[] = ['bibtex', 'csl-json'];
@@ -123,72 +121,6 @@ export function stableKeys(papers: readonly Paper[], universe: readonly Paper[] 
   return keys;
 }
 
-/** A CSL name from a displayed author name ("Guangxuan Xiao", "Xiao, Guangxuan", "The Walrus Team"). */
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
-
-/** Organisations (and one-word names) are written as one literal name, as CSL asks. */
-const INSTITUTION = /\b(?:team|group|lab|labs|laboratory|consortium|collaboration|project|inc|ltd|university|institute|corporation|foundation)\b|\bAI\b/i;
-
-export function cslName(display: string): CslName {
-  const name = display.replace(/\s+/g, ' ').trim();
-  if (name.includes(',')) {
-    const [family, ...rest] = name.split(',').map(s => s.trim());
-    const given = rest.filter(Boolean).join(', ');
-    return given ? { family, given } : { literal: family };
-  }
-  const words = name.split(' ');
-  if (words.length < 2 || INSTITUTION.test(name)) return { literal: name };
-  return { family: words[words.length - 1], given: words.slice(0, -1).join(' ') };
-}
-
-/** A CSL-JSON item (the fields Paper Lens fills; CSL has many more). */
-export interface CslItem {
-  id: string;
-  type: string;
-  title: string;
-  'title-short'?: string;
-  author?: CslName[];
-  issued?: { 'date-parts': number[][] };
-  abstract?: string;
-  'container-title'?: string;
-  publisher?: string;
-  number?: string;
-  DOI?: string;
-  URL?: string;
-}
-
-/**
- * A paper as a CSL-JSON item under `id`. An arXiv preprint is written the way Zotero exports one
- * (type "article", number "arXiv:<id>", publisher "arXiv"), which pandoc's citeproc and our own
- * CSL-JSON reader (it finds the id in `number` or `URL`) both understand. Text is the displayed
- * text (the listing's TeX decoded): a formatted bibliography shows it as is.
- */
-export function cslItem(paper: Paper, id: string): CslItem {
-  const item: CslItem = { id, type: paper.venue ? 'article-journal' : 'article', title: displayTitle(paper) };
-  if (paper.shortName && paper.shortName !== item.title) item['title-short'] = paper.shortName;
-  // Without an author list a paper knows its first author's surname (or a team's name) only.
-  const first = paper.firstAuthor.trim();
-  const authors = paper.authors?.length ? paper.authors.map(cslName) : first ? [/\s/.test(first) ? { literal: first } : { family: first }] : [];
-  const named = authors.filter(a => a.family || a.literal);
-  if (named.length) item.author = named;
-  if (paper.year !== undefined) item.issued = { 'date-parts': [paper.month !== undefined ? [paper.year, paper.month] : [paper.year]] };
-  const abstract = displayAbstract(paper);
-  if (abstract) item.abstract = abstract;
-  if (paper.venue) item['container-title'] = paper.venue;
-  if (paper.arxiv) {
-    item.number = `arXiv:${paper.arxiv}`;
-    if (!paper.venue) item.publisher = 'arXiv';
-  }
-  if (paper.doi) item.DOI = paper.doi;
-  const url = paperUrl(paper);
-  if (url) item.URL = url;
-  return item;
-}
-
 export interface BibliographyOptions {
   /** The library the keys are made unique over (default: the exported papers). */
   universe?: readonly Paper[];
@@ -210,7 +142,7 @@ export function formatBibliography(papers: readonly Paper[], format: Bibliograph
   const keyed = unique.map(p => ({ paper: p, key: format === 'bibtex' ? bibtexSafeKey(all.get(p.id)!) : all.get(p.id)! }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : byId(a.paper, b.paper)));
   const keys = new Map(keyed.map(k => [k.paper.id, k.key]));
-  if (format === 'csl-json') return { text: `${JSON.stringify(keyed.map(k => cslItem(k.paper, k.key)), null, 2)}\n`, keys };
+  if (format === 'csl-json') return { text: `${JSON.stringify(keyed.map(k => paperToCsl(k.paper, { id: k.key })), null, 2)}\n`, keys };
   const entries = keyed.map(k => bibtex({ ...k.paper, citationKey: k.key }));
   return { text: entries.length ? `${entries.join('\n\n')}\n` : '', keys };
 }
