@@ -54,6 +54,14 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceT
     return this.groups;
   }
 
+  /**
+   * Whether the tree shows the index as it is now: a visible tree follows the index through the
+   * throttled onDidChange, so it may lag a change by a moment. Tests wait for this before reading counts.
+   */
+  get current(): boolean {
+    return !this.groups || this.shownVersion === this.deps.workspace.index.version;
+  }
+
   /** Every paper shown, whatever the grouping (tests and "reveal" read it). */
   papers(): WorkspacePaperNode[] {
     return this.rootGroups().flatMap(g => g.papers.map(p => ({ ...p, kind: 'paper' as const, parent: g })));

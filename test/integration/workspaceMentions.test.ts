@@ -79,6 +79,8 @@ describe('notes across the workspace (index, references, view, preview, export)'
     // The fixture's settings name refs.bib (DuoAttention's key there is xiao2024duo) and refs.json.
     await waitFor(() => api.library.snapshot().paper('lee2025walrus') && api.library.snapshot().paper('park2024narwhal'), 'the workspace libraries to load', 60_000);
     await indexCurrent(api);
+    // In This Workspace shown from the start, as a user would have it: it follows every change below.
+    await vscode.commands.executeCommand('paperLens.workspace.focus');
   });
   afterEach(() => api.paperReferences.activePick?.hide());
   after(async () => {
@@ -166,7 +168,9 @@ describe('notes across the workspace (index, references, view, preview, export)'
     await vscode.commands.executeCommand('paperLens.workspace.focus');
     await waitFor(() => api.workspaceView.view.visible, 'the view to show');
     const tree = api.workspaceView.tree;
+    // A tree already visible (another suite showed the container) follows the index a moment late.
     const papers = await waitFor(() => {
+      if (!tree.current) return undefined;
       const list = tree.papers();
       return list.some(p => p.paper.id === DUO) ? list : undefined;
     }, 'DuoAttention in the view');
