@@ -50,6 +50,8 @@ export interface SizeResults { extensionJsBytes?: number; vsixBytes?: number; vs
 type MsOrSpread = number | Spread;
 export interface LibraryResults { library20kLoadMs?: MsOrSpread }
 export interface WorkspaceResults { workspaceScanMs?: MsOrSpread }
+/** Written by npm run eval:search: nDCG@10 on the dev queries, as shipped and as a user's own entries get it. */
+export interface QualityResults { searchNdcg10?: number; searchNdcg10NoPhrases?: number; searchNdcg10AsUserLibrary?: number }
 
 export interface Inputs {
   search?: SearchResults;
@@ -59,6 +61,7 @@ export interface Inputs {
   size?: SizeResults;
   library?: LibraryResults;
   workspace?: WorkspaceResults;
+  quality?: QualityResults;
 }
 
 export interface Machine { cpus: number; model: string; totalMemoryGB: number; node: string; platform: string; loadAvg1: number }
@@ -70,6 +73,9 @@ export const KEYS = [
   // CPU time of the cold first search and hover: on shared cores the wall clock mostly measures the
   // neighbours, these compare across runs on a busy machine.
   'coldFirstSearchCpuMs', 'coldFirstHoverCpuMs',
+  // Search quality beside speed (#12): nDCG@10 on the dev queries as shipped, without the curated
+  // search phrases, and also with classifier topics — what a user's own entries get.
+  'searchNdcg10', 'searchNdcg10NoPhrases', 'searchNdcg10AsUserLibrary',
 ] as const;
 export type Key = typeof KEYS[number];
 
@@ -93,6 +99,7 @@ export function readInputs(dir = RESULTS): Inputs {
     size: read<SizeResults>('size.json'),
     library: read<LibraryResults>('library.json'),
     workspace: read<WorkspaceResults>('workspace.json'),
+    quality: read<QualityResults>('quality.json'),
   };
 }
 
@@ -116,7 +123,7 @@ const rangeOf = (x: MsOrSpread | undefined) => (typeof x === 'object' && typeof 
 const range = (s: Spread | null | undefined): [number, number] | null => (s ? [round(s.min), round(s.max)] : null);
 
 export function summarize(inputs: Inputs, machine: Machine = machineInfo(), date = new Date()) {
-  const { search, mentions, cold, activation, size, library, workspace } = inputs;
+  const { search, mentions, cold, activation, size, library, workspace, quality } = inputs;
   const ours = search?.results.find(r => r.engine.startsWith('PaperSearch (compact'));
   const keys: Record<Key, number | null> = {
     activateMs: activation?.activateMs ? round(activation.activateMs.median) : null,
@@ -133,6 +140,9 @@ export function summarize(inputs: Inputs, machine: Machine = machineInfo(), date
     workspaceScanMs: ms(workspace?.workspaceScanMs),
     coldFirstSearchCpuMs: ms(cold?.search.cpuMs),
     coldFirstHoverCpuMs: ms(cold?.hover.cpuMs),
+    searchNdcg10: quality?.searchNdcg10 ?? null,
+    searchNdcg10NoPhrases: quality?.searchNdcg10NoPhrases ?? null,
+    searchNdcg10AsUserLibrary: quality?.searchNdcg10AsUserLibrary ?? null,
   };
   const results: Record<string, unknown> = {
     date: date.toISOString(),
@@ -225,7 +235,7 @@ export function compareLines(now: Record<Key, number | null>, before: Partial<Re
     const b = before[k] ?? null;
     if (a === null && b === null) continue;
     const change = a !== null && b !== null && b !== 0 ? `${a >= b ? '+' : ''}${Math.round(((a - b) / b) * 100)}%` : '';
-    lines.push(`  ${k.padEnd(20)} ${String(a ?? '—').padStart(10)} ${String(b ?? '—').padStart(10)}  ${change}`);
+    lines.push(`  ${k.padEnd(26)} ${String(a ?? '—').padStart(10)} ${String(b ?? '—').padStart(10)}  ${change}`);
   }
   return lines;
 }
@@ -295,7 +305,7 @@ function main(): void {
   const machine = results.machine as Machine;
   const before = previousOnSameMachine(readHistory(), machine);
   console.log(`\n[bench] ${before ? `this run against the last recorded on this machine (${before.date}, ${before.commit ?? 'no commit'})` : 'this run (no earlier run recorded on this machine)'}; load average ${machine.loadAvg1} on ${machine.cpus} CPUs:`);
-  console.log(`  ${'key'.padEnd(20)} ${'now'.padStart(10)} ${'before'.padStart(10)}  change`);
+  console.log(`  ${'key'.padEnd(26)} ${'now'.padStart(10)} ${'before'.padStart(10)}  change`);
   for (const line of compareLines(keys, before ?? {})) console.log(line);
   if (process.argv.includes('--record')) {
     appendHistory(historyEntry(results, keys, gitCommit()));

@@ -49,6 +49,9 @@ describe('bench report', () => {
       vsixBytes: 869620,
       library20kLoadMs: null,
       workspaceScanMs: null,
+      searchNdcg10: null,
+      searchNdcg10NoPhrases: null,
+      searchNdcg10AsUserLibrary: null,
       coldFirstSearchCpuMs: 80.25,
       coldFirstHoverCpuMs: 50.5,
     });
@@ -84,6 +87,9 @@ describe('bench report', () => {
       assert.ok(!('workspaceScanMs' in (results.ranges as Record<string, unknown>)), 'a plain number has no range');
       fs.writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify({ scanMs: 12 }));
       assert.strictEqual(summarize(readInputs(dir), machine).keys.workspaceScanMs, null, 'only the documented key is read');
+      fs.writeFileSync(path.join(dir, 'quality.json'), JSON.stringify({ searchNdcg10: 0.934, searchNdcg10NoPhrases: 0.905, searchNdcg10AsUserLibrary: 0.889 }));
+      const quality = summarize(readInputs(dir), machine).keys;
+      assert.deepStrictEqual([quality.searchNdcg10, quality.searchNdcg10NoPhrases, quality.searchNdcg10AsUserLibrary], [0.934, 0.905, 0.889]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,11 @@ const SUFFIXES = [
   'ional', 'ions', 'ion', 'ings', 'ing', 'edly', 'ers', 'er', 'ied', 'ed', 'ies', 'es', 'ly', 'als', 'al', 'ous', 's',
 ];
 
-/** A crude stem: lower-case, possessive and one derivational/inflectional suffix off, final e/y off. */
+/**
+ * A crude stem: lower-case, possessive and one derivational/inflectional suffix off, final e/y off.
+ * Not search's Porter stemmer (search/stemmer.ts) on purpose: evidence wants looser families
+ * ("memory" = "memorize"), ranking wants Porter's; test/unit/mentionWords.test.ts pins the difference.
+ */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s?$/, '');
   if (w.length <= 3 || /\d/.test(w)) return w;
