@@ -60,6 +60,8 @@ function buildOptions({ production = false, watch = false, report = true } = {})
     { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     // Reads users' library files off the extension host's thread (src/node/libraryLoader.ts starts it).
     { entryPoints: ['src/node/libraryWorker.ts'], outfile: 'dist/libraryWorker.js' },
+    // Lists, reads and scans the workspace's notes off the extension host's thread (src/node/workspaceScanner.ts starts it).
+    { entryPoints: ['src/node/workspaceWorker.ts'], outfile: 'dist/workspaceWorker.js' },
   ];
   return bundles.map(b => ({ ...common, ...b, plugins: report ? [reportPlugin(b.outfile, watch)] : [] }));
 }

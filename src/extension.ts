@@ -1,6 +1,7 @@
 // Paper Lens activation: a list of features, each registering its own views, providers and
 // commands with only what it needs. Nothing heavy runs here: the corpus and indexes load on first
 // use (opening the sidebar, a hover, a command).
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { references } from './core/paperLens';
 import { activateCompletion } from './vscode/completion';
@@ -19,11 +20,21 @@ import { activateUserLibraries, type UserLibraries } from './vscode/userLibrarie
 import { activateArxivLookup, type ArxivLookup } from './vscode/arxivLookup';
 import { activateCollection, type Collection, paperConversion } from './vscode/collection';
 import { activateImportPapers, type PaperImporter } from './vscode/importPapers';
+import { activateExportReferences, type ReferenceExporter } from './vscode/exportReferences';
+import { activateMarkdownPreview } from './vscode/markdownPreview';
+import { activatePaperReferences, type PaperReferences } from './vscode/paperReferences';
+import { activateWorkspaceMentions, type WorkspaceMentions } from './vscode/workspaceMentions';
+import { activateWorkspaceView, type WorkspaceView } from './vscode/workspaceView';
 
 /** What activate() returns to other extensions. */
 export interface PaperLensApi {
   /** How long activate() took: it should stay a few milliseconds (nothing is loaded yet). */
   activationMs: number;
+  /**
+   * The markdown preview's hook (`markdown.markdownItPlugins` in package.json): VS Code's markdown
+   * extension calls it with its markdown-it instance. Paper names then carry title, year and link.
+   */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** Internals for the integration tests: only when the extension host runs tests. */
   testing?: PaperLensTestHooks;
 }
@@ -40,6 +51,10 @@ export interface PaperLensTestHooks {
   arxiv: ArxivLookup;
   collection: Collection;
   importer: PaperImporter;
+  workspace: WorkspaceMentions;
+  workspaceView: WorkspaceView;
+  paperReferences: PaperReferences;
+  exporter: ReferenceExporter;
 }
 
 export function activate(context: vscode.ExtensionContext): PaperLensApi {
@@ -87,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     mediaUri: (...segments) => vscode.Uri.joinPath(context.extensionUri, 'media', ...segments),
     picker,
     opened: paper => recent.opened(paper),
+    notesMentioning: paper => workspace.notesMentioning(paper.id),
   });
   activateReferenceCommands(context, { references, format: () => config.referenceFormat, picker });
 
@@ -118,19 +134,47 @@ export function activate(context: vscode.ExtensionContext): PaperLensApi {
     scanner,
     unknownArxiv: (ref, uri, offset) => arxiv.unknownCard(ref, uri, offset),
     cardExtras: papers => arxiv.cardExtras(papers),
+    notesMentioning: id => workspace.notesMentioning(id),
   });
   activateCompletion(context, { isEnabled: () => config.completionEnabled, insertAs: () => config.completionInsert, languages: () => config.languages, snapshot, scanner });
   activateDefinition(context, { languages: () => config.languages, snapshot, scanner });
   const mentions = activateMentionsView(context, { snapshot, onDidChangeLibrary, scanner });
+
+  // Notes across the workspace (issue #15): the index, then what reads it.
+  const workspace = activateWorkspaceMentions(context, {
+    current: () => library.current(),
+    onDidChangeLibrary,
+    languages: () => config.languages,
+    enabled: () => vscode.workspace.getConfiguration('paperLens').get<boolean>('workspace.enabled', true),
+    // The first build waits for the user's libraries, whose loads may start one after another.
+    librariesSettled: async () => {
+      for (let idle = userLibraries.idle; ; idle = userLibraries.idle) {
+        await idle;
+        if (idle === userLibraries.idle) return;
+      }
+    },
+    workerScript: context.asAbsolutePath('dist/workspaceWorker.js'),
+    version: context.extension.packageJSON.version,
+    output,
+  });
+  context.subscriptions.push(workspace.onDidChange(() => details.mentionsChanged()));
+  const workspaceView = activateWorkspaceView(context, { snapshot, onDidChangeLibrary, groupBy: () => config.groupBy, workspace });
+  const paperReferences = activatePaperReferences(context, { languages: () => config.languages, snapshot, scanner, workspace, picker });
+  const exporter = activateExportReferences(context, { current: () => library.current(), scanner, workspace });
+  const extendMarkdownIt = activateMarkdownPreview(context, {
+    finder: () => library.current().notes,
+    snapshot,
+    enabled: () => vscode.workspace.getConfiguration('paperLens').get<boolean>('preview.enabled', true),
+  });
   context.subscriptions.push(vscode.commands.registerCommand('paperLens.showVersion', () => {
     const version: string = context.extension.packageJSON.version;
     void vscode.window.showInformationMessage(`Paper Lens ${version}`);
     return version;
   }));
 
-  const api: PaperLensApi = { activationMs: performance.now() - started };
+  const api: PaperLensApi = { activationMs: performance.now() - started, extendMarkdownIt };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, arxiv, collection, importer };
+    api.testing = { library, recent, scanner, searchPick, papers, mentions, details, userLibraries, arxiv, collection, importer, workspace, workspaceView, paperReferences, exporter };
   }
   return api;
 }

@@ -8,6 +8,7 @@ import { displayAbstract, displayTitle } from '../core/library/display';
 import type { LibrarySnapshot } from '../core/library/library';
 import { displayName, type Paper } from '../core/library/model';
 import { summarySentences } from './abstractSummary';
+import { mentionedInText } from './workspaceGroups';
 
 /** Backslash-escapes every character markdown (CommonMark + GFM) gives meaning to, and HTML's. */
 export function escapeMarkdown(text: string): string {
@@ -27,7 +28,7 @@ export function commandUri(command: string, args: unknown[]): string {
 }
 
 /** Commands a card may run; the hover's MarkdownString trusts exactly these. */
-export const CARD_COMMANDS = ['paperLens.openDetails', 'paperLens.revealInSidebar', 'paperLens.copyReference'] as const;
+export const CARD_COMMANDS = ['paperLens.openDetails', 'paperLens.revealInSidebar', 'paperLens.copyReference', 'paperLens.showMentioningNotes'] as const;
 
 export interface CardOptions {
   /** Command links (hover cards); tooltips are untrusted and get none. */
@@ -87,4 +88,29 @@ export function paperCardMarkdown(paper: Paper, topics: Pick<LibrarySnapshot, 't
 export function ambiguousCardMarkdown(name: string, papers: readonly Paper[], topics: Pick<LibrarySnapshot, 'topic'> | undefined, options: CardOptions = {}): string {
   const head = `**${escapeMarkdown(name)}** may refer to ${papers.length} papers:`;
   return [head, ...papers.map(p => paperCardMarkdown(p, topics, options))].join('\n\n---\n\n');
+}
+
+/** A paper's count of workspace notes, for the card's "Mentioned in N notes" line. */
+export interface CardMentionCount {
+  paper: Paper;
+  /** Notes of the workspace that mention the paper. */
+  notes: number;
+}
+
+/**
+ * The card's "Mentioned in N notes" line (one per candidate of an ambiguous name), each a link to
+ * "Show Notes Mentioning This Paper" with the hover's place, so the references peek opens there.
+ * `at` is our own data (a document URI and a position); nothing from the note reaches the link
+ * but through encodeURIComponent(JSON). Papers no note mentions get no line.
+ */
+export function mentionedInMarkdown(counts: readonly CardMentionCount[], at: { uri: string; line: number; character: number }): string {
+  const shown = counts.filter(c => c.notes > 0);
+  const several = counts.length > 1;
+  return shown
+    .map(c => {
+      const label = `$(references) ${mentionedInText(c.notes)}`;
+      const who = several ? `${escapeMarkdown(displayName(c.paper))}: ` : '';
+      return `${who}[${label}](${commandUri('paperLens.showMentioningNotes', [c.paper.id, at])})`;
+    })
+    .join('  \n');
 }

@@ -9,6 +9,7 @@ import { displayName, type Paper } from '../core/library/model';
 import { arxivAbsUrl } from '../core/library/arxivId';
 import { httpUrl } from '../core/text/urls';
 import { bibtex, citeKey, paperUrl } from '../core/references/formats';
+import { mentionedInText } from './workspaceGroups';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!);
@@ -40,7 +41,20 @@ function metaLine(paper: Paper): string {
   return parts.join(' · ');
 }
 
-export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined, related: readonly RelatedPaper[], res: DetailsPageResources): string {
+/** What the page shows beyond the paper itself. */
+export interface DetailsExtras {
+  /** Notes of the workspace that mention the paper (the workspace index); undefined hides the line. */
+  mentionedIn?: number;
+}
+
+/** "Mentioned in 3 notes", a button that asks for "Show Notes Mentioning This Paper" (a message, never a link). */
+function mentionsLine(paper: Paper, notes: number | undefined): string {
+  if (notes === undefined) return '';
+  if (notes === 0) return '<p class="mentions muted">Not mentioned in this workspace\'s notes</p>';
+  return `<p class="mentions"><a href="#" data-action="showMentioningNotes" data-paper="${escapeHtml(paper.id)}">${escapeHtml(mentionedInText(notes))}</a></p>`;
+}
+
+export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'> | undefined, related: readonly RelatedPaper[], res: DetailsPageResources, extras: DetailsExtras = {}): string {
   const csp = [
     "default-src 'none'",
     `style-src ${res.cspSource}`,
@@ -78,6 +92,7 @@ export function detailsHtml(paper: Paper, topics: Pick<LibrarySnapshot, 'topic'>
   <p class="meta">${metaLine(paper)}</p>
   ${paper.arxivTitle ? `<p class="muted">Now on arXiv as “${escapeHtml(paper.arxivTitle)}”</p>` : ''}
   <p class="topics">${topicChips}</p>
+  ${mentionsLine(paper, extras.mentionedIn)}
   <div class="actions">
     ${button('copyMarkdownLink', 'Copy link', 'Copy a markdown link to this paper')}
     ${button('copyBibtex', 'Copy BibTeX', `Copy a BibTeX entry (${citeKey(paper)})`)}

@@ -20,6 +20,7 @@ const ACTION_COMMANDS: Record<string, string> = {
   openArxiv: 'paperLens.openArxiv',
   revealInSidebar: 'paperLens.revealInSidebar',
   openPaper: 'paperLens.openDetails',
+  showMentioningNotes: 'paperLens.showMentioningNotes',
 };
 
 /** Neighbours listed under "Related papers". */
@@ -32,11 +33,15 @@ export interface DetailsDeps {
   picker: PaperPicker;
   /** Told each time a paper's details open (the picker lists recent papers). */
   opened(paper: Paper): Promise<void>;
+  /** Notes of the workspace mentioning the paper (the workspace index); undefined before it is built. */
+  notesMentioning?(paper: Paper): number | undefined;
 }
 
 export class DetailsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private paper: Paper | undefined;
+  /** The count the page shows, so a change of the workspace index re-renders only when it moved. */
+  private shownMentions: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: Omit<DetailsDeps, 'picker' | 'opened'>) {}
@@ -70,14 +75,26 @@ export class DetailsPanel implements vscode.Disposable {
     }
     this.paper = paper;
     this.panel.title = displayName(paper);
-    const webview = this.panel.webview;
+    this.render(this.panel, paper);
+    return this.panel;
+  }
+
+  /** The workspace index changed: the page's "Mentioned in N notes" follows, without taking focus. */
+  mentionsChanged(): void {
+    if (!this.panel || !this.paper || !this.deps.notesMentioning) return;
+    if (this.deps.notesMentioning(this.paper) !== this.shownMentions) this.render(this.panel, this.paper);
+  }
+
+  private render(panel: vscode.WebviewPanel, paper: Paper): void {
+    const { mediaUri } = this.deps;
+    const webview = panel.webview;
+    this.shownMentions = this.deps.notesMentioning?.(paper);
     webview.html = detailsHtml(paper, this.deps.snapshot(), this.deps.related(paper, RELATED_SHOWN), {
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       styleUri: webview.asWebviewUri(mediaUri('details.css')).toString(),
       scriptUri: webview.asWebviewUri(mediaUri('details.js')).toString(),
-    });
-    return this.panel;
+    }, this.shownMentions === undefined ? {} : { mentionedIn: this.shownMentions });
   }
 
   private async onMessage(message: unknown): Promise<void> {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../core/library/library';
 import type { Paper } from '../core/library/model';
+import { mentionedInMarkdown } from '../ui/cardMarkdown';
 import type { DocumentScanner } from './documentScanner';
 import { registerForLanguages } from './languages';
 import { paperCard } from './paperCard';
@@ -15,6 +16,8 @@ export interface HoverDeps {
   unknownArxiv?(ref: string, uri: vscode.Uri, offset: number): vscode.MarkdownString | undefined;
   /** What follows a paper's card, if anything ("Add to my collection" for a paper only fetched). */
   cardExtras?(papers: readonly Paper[]): vscode.MarkdownString | undefined;
+  /** Notes of the workspace mentioning a paper (the workspace index); undefined before it is built. */
+  notesMentioning?(paperId: string): number | undefined;
 }
 
 export class PaperHoverProvider implements vscode.HoverProvider {
@@ -33,8 +36,15 @@ export class PaperHoverProvider implements vscode.HoverProvider {
       const unknown = mention.kind === 'arxiv' && mention.ref ? this.deps.unknownArxiv?.(mention.ref, doc.uri, mention.start) : undefined;
       return unknown ? new vscode.Hover(unknown, range) : undefined;
     }
+    const card = paperCard(papers, mention.text, snapshot);
+    // "Mentioned in N notes", a link to the references peek at this mention (the workspace index).
+    const counts = papers.map(paper => ({ paper, notes: this.deps.notesMentioning?.(paper.id) }));
+    if (counts.every(c => c.notes !== undefined)) {
+      const line = mentionedInMarkdown(counts as { paper: Paper; notes: number }[], { uri: doc.uri.toString(), line: range.start.line, character: range.start.character });
+      if (line) card.appendMarkdown(`\n\n${line}`);
+    }
     const extras = this.deps.cardExtras?.(papers);
-    return new vscode.Hover(extras ? [paperCard(papers, mention.text, snapshot), extras] : paperCard(papers, mention.text, snapshot), range);
+    return new vscode.Hover(extras ? [card, extras] : card, range);
   }
 }
 

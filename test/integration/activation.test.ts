@@ -24,6 +24,8 @@ describe('activation', () => {
 
   it('hands other extensions no internals (test hooks only in a test host)', async () => {
     const api = await activatePaperLensApi();
-    assert.deepStrictEqual(Object.keys(api).sort(), ['activationMs', 'testing']);
+    // extendMarkdownIt is the markdown preview's hook (markdown.markdownItPlugins): a function, no state.
+    assert.deepStrictEqual(Object.keys(api).sort(), ['activationMs', 'extendMarkdownIt', 'testing']);
+    assert.strictEqual(typeof api.extendMarkdownIt, 'function');
   });
 });

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../types';
+import { exportCommand } from './export';
 import { fetchCommand } from './fetch';
 import { importCommand } from './import';
 import { listCommand } from './list';
@@ -8,4 +9,4 @@ import { showCommand } from './show';
 import { topicsCommand } from './topics';
 
 /** Every CLI command, in the order --help lists them. */
-export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, fetchCommand, importCommand];
+export const COMMANDS: CommandSpec[] = [listCommand, topicsCommand, showCommand, searchCommand, mentionsCommand, exportCommand, fetchCommand, importCommand];
