@@ -23,7 +23,7 @@ import type { Paper } from '../library/model';
 import { findArxivReferences } from '../text/arxivReferences';
 import { TITLE_MATCH_STOP_WORDS } from '../text/stopWords';
 import { lookAroundWork } from './lookAroundWork';
-import { denialAround } from './denials';
+import { denialAround, mayDenyPlain } from './denials';
 import { isDiagramNodeId, type LineBounds, readingOf } from './readings';
 import { Marks } from './structureMarks';
 
@@ -592,7 +592,8 @@ export class NoteStructure {
   plainVeto(start: number, end: number, papers: readonly number[], short: boolean, near: Neighbours): string | undefined {
     const text = this.text;
     if (short && isDiagramNodeId(this.m, start, near)) return 'a node id in a diagram';
-    const denied = denialAround(text, start, end, papers.length > 1, false);
+    // Each look only where a few units around the name allow it (most names: none).
+    const denied = mayDenyPlain(text, start, end) ? denialAround(text, start, end, papers.length > 1, false) : undefined;
     if (denied) return `denied: ${denied}`;
     if (!mayHeadSomething(text, start, end)) return undefined;
     const attached = attachmentOf(this.m, start, end, Math.min(text.length, end + CONTAINER_REACH), true, near);
