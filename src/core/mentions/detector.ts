@@ -7,10 +7,10 @@
 // the evidence it weighed and the verdict it reached.
 import type { Paper } from '../library/model';
 import { continuationKey, createHits, HASH_SEED, hashStep, NameTrie, type TrieHits } from './automaton';
-import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit } from './chars';
+import { ASCII_UNIT, ASCII_WORD, ASCII_WORD_LOWER, isBlank, isJoiner, isWordAt, lettersOf, lowerUnit, wordChars } from './chars';
 import { type BreakCandidates, contextWindow } from './context';
 import { AcronymSenses } from './acronymSenses';
-import { ATTACHED_ELSEWHERE, CITATION, CLEAR_WIN_FACTOR, DENIED, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
+import { ATTACHED_ELSEWHERE, CITATION, CLEAR_WIN_FACTOR, DENIED, OWN_SPELLING, PROPER_NOUN, SAME_PAPER, SIZE_SUFFIX, THRESHOLD, VERSION_SUFFIX, WORD_SUFFIX } from './evidenceWeights';
 import { localGloss } from './gloss';
 import { lookAroundWork } from './lookAroundWork';
 import { firstAtOrAfter } from './sortedSearch';
@@ -254,8 +254,12 @@ export class MentionDetector {
   /** The text of the current run, for the neighbours' line ends. */
   private runText = '';
 
+  /** Per paper, the letters of its own short name as it spells it ("" without one): OWN_SPELLING. */
+  private readonly ownLetters: string[];
+
   constructor(papers: readonly Paper[]) {
     this.papers = Array.isArray(papers) ? papers.filter(p => p && typeof p.id === 'string') : [];
+    this.ownLetters = this.papers.map(p => (typeof p.shortName === 'string' ? wordChars(p.shortName) : ''));
     const forms = nameForms(this.papers);
     for (const f of forms) this.trie.add(f.name, f);
     this.words = new PaperWords(this.papers);
@@ -718,11 +722,28 @@ export class MentionDetector {
       const second = scores[1] - shared;
       const decisive = own >= SAME_PAPER && second < SAME_PAPER;
       const clear = own >= Math.max(THRESHOLD.medium, CLEAR_WIN_FACTOR * second + THRESHOLD.low);
-      result = decisive || clear ? [order[0]] : order.slice();
+      result = decisive || clear ? [order[0]] : this.bySpelling(order, scores, letters);
       reason = decisive ? 'another of its names decides' : clear ? 'its evidence clearly wins' : 'ambiguous: best first';
+      if (result.length > 1 && result[0] !== order[0]) reason += ` (spelt as ${this.papers[result[0]].id}'s own name)`;
     }
-    if (attempts && parts) attempts.push(this.traceOf(text, c, result, reason, order.map(p => parts.get(p) as CandidateEvidence), bag.field, foreign));
+    const listed = result && result.length > 1 ? result : order;
+    if (attempts && parts) attempts.push(this.traceOf(text, c, result, reason, listed.map(p => parts.get(p) as CandidateEvidence), bag.field, foreign));
     return result;
+  }
+
+  /**
+   * The candidates `order` (best first by `scores`) ordered again with OWN_SPELLING more for those
+   * whose own short name is spelt as written (`letters`): only when the spelling tells them apart.
+   */
+  private bySpelling(order: readonly number[], scores: readonly number[], letters: string): number[] {
+    const own = this.ownLetters;
+    let agreeing = 0;
+    for (const p of order) if (own[p] === letters) agreeing++;
+    if (agreeing === 0 || agreeing === order.length) return order.slice();
+    const keyed = order.map((p, k) => ({ p, key: scores[k] + (own[p] === letters ? OWN_SPELLING : 0) }));
+    // Stable: ties keep the evidence order.
+    keyed.sort((a, b) => b.key - a.key);
+    return keyed.map(x => x.p);
   }
 
   private traceOf(text: string, c: Candidate, papers: readonly number[] | undefined, reason: string, scores: CandidateEvidence[] = [], field = 0, foreign = 0): MentionTrace {
