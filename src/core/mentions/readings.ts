@@ -140,13 +140,26 @@ function listSeparatorNear(text: string, start: number, end: number, lines: Line
   return j < forward;
 }
 
-/** Whether a capitalised word ("Jing", "Q.") ends at `k`: a first name or initial before a surname. Reads a dozen units at most. */
+/** Whether the unit at `k` is a letter: ASCII by its code, the rest by the Unicode property (no string for ASCII). */
+function isLetterAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(text[k]);
+}
+
+/**
+ * Whether a capitalised word ("Jing", "Q.") ends at `k`: a first name or initial before a surname.
+ * Reads a dozen units at most — by code for ASCII: asked of every risky name after a blank, it
+ * made a one-unit string and ran a Unicode test per letter before.
+ */
 function capitalisedWordEndsAt(text: string, k: number): boolean {
   let j = k;
   if (text.charCodeAt(j) === 46) j--;
   const stop = Math.max(0, j - 12);
-  while (j > stop && /\p{L}/u.test(text[j - 1])) j--;
+  while (j > stop && isLetterAt(text, j - 1)) j--;
   lookAroundWork.steps += k - j + 1;
+  const c = text.charCodeAt(j);
+  if (c < 128) return c >= 65 && c <= 90;
   return /\p{Lu}/u.test(text[j] ?? '');
 }
 
