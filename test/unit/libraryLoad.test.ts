@@ -10,6 +10,7 @@ import type { Paper } from '../../src/core/library/model';
 import { paperBatches, papersFromEntries } from '../../src/core/sources/bibliographyPapers';
 import { librarySourceFromText, readLibraryText } from '../../src/core/sources/libraryText';
 import { PaperSearch } from '../../src/core/search/paperSearch';
+import { Vocabulary } from '../../src/core/search/vocabulary';
 import { LibraryLoader } from '../../src/node/libraryLoader';
 import { loadFile, PAPER_BATCH } from '../../src/node/libraryWorker';
 import { loadLexicon } from '../../src/node/lexiconFile';
@@ -118,8 +119,9 @@ describe('loading a large library in pieces', () => {
     await sliced.prepareAsync(0);
     assert.deepStrictEqual(answers(sliced), expected);
     // Interrupted by a search after a number of slices: in indexing, in scoring, in names (with
-    // 0 ms slices this library takes ~33 slices to index, ~16 to score, ~9 for names).
-    for (const slices of [1, 20, 36, 42, 50, 54]) {
+    // 0 ms slices this library takes ~33 slices to index, ~16 to score, ~9 for names, ~4 to sort
+    // the vocabulary).
+    for (const slices of [1, 20, 36, 42, 50, 54, 59, 61]) {
       const interrupted = new PaperSearch(papers, topics);
       const preparing = interrupted.prepareAsync(0);
       for (let i = 0; i < slices; i++) await new Promise(resolve => setImmediate(resolve));
@@ -127,6 +129,24 @@ describe('loading a large library in pieces', () => {
       await preparing;
       assert.deepStrictEqual(answers(interrupted), expected);
     }
+  });
+
+  it('sorts the vocabulary in steps into the order of one sort', () => {
+    const words = new Set<string>();
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    while (words.size < 10_000) words.add(Array.from({ length: 1 + Math.floor(random() * 9) }, () => 'abcdeéz2-'[Math.floor(random() * 9)]).join(''));
+    const stepped = new Vocabulary();
+    const once = new Vocabulary();
+    for (const w of words) {
+      stepped.addSurface(w, w);
+      once.addSurface(w, w);
+    }
+    let steps = 0;
+    while (!stepped.prepareSome(0)) steps++;
+    assert.ok(steps > 3, `${steps} steps`);
+    for (const prefix of ['a', 'ab', 'é', 'z2', '-', 'zzzzzzzzzz']) assert.deepStrictEqual(stepped.completions(prefix, 1e9), once.completions(prefix, 1e9), prefix);
+    assert.deepStrictEqual(stepped.corrections('abcde', 2, 50), once.corrections('abcde', 2, 50));
   });
 
   it('streams a file from the worker into the same source as reading it in one piece', async function () {
