@@ -194,6 +194,10 @@ class SnapshotBuilder {
   private paperAt = 0;
   private keyed = 0;
   private merged = false;
+  /** The lookups filled from the slots once all is merged: which one, and how far. */
+  private readonly lookups = [this.slotById, this.slotByArxiv, this.slotByDoi, this.slotByKey].map(slots => ({ slots, into: new Map<string, Paper>() }));
+  private lookupAt = 0;
+  private lookupEntries: IterableIterator<[string, number]> | undefined;
   private built: BuiltSnapshot | undefined;
 
   constructor(private readonly sources: readonly PaperSource[]) {
@@ -229,21 +233,29 @@ class SnapshotBuilder {
       this.keyPaper(this.papers[this.keyed++]);
       if (late()) return false;
     }
+    // The lookups by id, arXiv id, DOI and key, from the slots: ~50 ms at 20,123 papers at once
+    // (profiled), so they are filled in steps too.
+    const { papers, lookups } = this;
+    while (this.lookupAt < lookups.length) {
+      const { slots, into } = lookups[this.lookupAt];
+      const entries = (this.lookupEntries ??= slots.entries());
+      for (let next = entries.next(); !next.done; next = entries.next()) {
+        into.set(next.value[0], papers[next.value[1]]);
+        if (late()) return false;
+      }
+      this.lookupAt++;
+      this.lookupEntries = undefined;
+    }
     return true;
   }
 
   /** The snapshot's parts; `step` must have returned true. */
   result(): BuiltSnapshot {
     if (this.built) return this.built;
-    const { papers } = this;
-    const lookup = (slots: Map<string, number>) => {
-      const out = new Map<string, Paper>();
-      for (const [k, slot] of slots) out.set(k, papers[slot]);
-      return out;
-    };
+    const [byId, byArxiv, byDoi, byKey] = this.lookups.map(l => l.into);
     this.built = {
-      papers, topics: this.topics, problems: this.problems,
-      byId: lookup(this.slotById), byArxiv: lookup(this.slotByArxiv), byDoi: lookup(this.slotByDoi), byKey: lookup(this.slotByKey),
+      papers: this.papers, topics: this.topics, problems: this.problems,
+      byId, byArxiv, byDoi, byKey,
       byName: this.byName, topicById: this.topicById, primaryTopicPapers: this.primaryTopicPapers,
     };
     return this.built;
@@ -288,16 +300,22 @@ class SnapshotBuilder {
     firstSeenAt.set(key, origin.file ? `${origin.file}${origin.line ? `:${origin.line}` : ''}` : source.label);
   }
 
+  private keyName(p: Paper, name: string): void {
+    const key = aliasKey(name);
+    if (!key) return;
+    const list = this.byName.get(key);
+    if (!list) this.byName.set(key, [p]);
+    else if (!list.includes(p)) list.push(p);
+  }
+
   /** Files a merged paper under its names and its primary topic. */
   private keyPaper(p: Paper): void {
-    const names = new Set([p.title, ...(p.arxivTitle ? [p.arxivTitle] : []), ...(p.shortName ? [p.shortName] : []), ...p.aliases.map(a => a.name)]);
-    for (const n of names) {
-      const key = aliasKey(n);
-      if (!key) continue;
-      const list = this.byName.get(key);
-      if (!list) this.byName.set(key, [p]);
-      else if (!list.includes(p)) list.push(p);
-    }
+    // No set of the names first: a repeated name finds `p` already in its list, so the lookup is
+    // the same, without a set and two arrays per paper (~0.1 s of a 20,123-paper merge, profiled).
+    this.keyName(p, p.title);
+    if (p.arxivTitle) this.keyName(p, p.arxivTitle);
+    if (p.shortName) this.keyName(p, p.shortName);
+    for (const a of p.aliases) this.keyName(p, a.name);
     const primary = p.topics[0];
     if (primary !== undefined) {
       const list = this.primaryTopicPapers.get(primary);
