@@ -1,6 +1,7 @@
 // Uses Paper Lens the way a person would, in the real workbench in headless Chromium, and saves
-// screenshots: the sidebar tree, a hover card, the search quick pick, the details view and the
-// "In This Document" view. Fails (exit 1) when an expected element does not show up.
+// screenshots: the sidebar tree, a hover card, the search quick pick, the details view, the
+// "In This Document" and "In This Workspace" views, a citation key's card from the user's .bib and
+// the card of an unknown arXiv link. Fails (exit 1) when an expected element does not show up.
 //
 //   npm run build && node scripts/host/uiTour.js [--out media/screenshots]
 //   node scripts/host/uiTour.js --installed DIR   the same tour on a .vsix installed into extensions
@@ -39,7 +40,9 @@ async function runCommand(page, title) {
 /** Moves the mouse onto the first on-screen occurrence of `word` in the editor. */
 async function hoverWord(page, word) {
   const box = await page.evaluate(w => {
-    const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
+    // Every visible editor, the most recently opened (rightmost group) first.
+    for (const lines of [...document.querySelectorAll('.editor-instance .view-lines')].reverse()) {
+    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
     for (let n; (n = walker.nextNode());) {
       const i = n.textContent.indexOf(w);
       if (i >= 0) {
@@ -49,6 +52,7 @@ async function hoverWord(page, word) {
         const b = r.getBoundingClientRect();
         return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
       }
+    }
     }
     return null;
   }, word);
@@ -133,6 +137,23 @@ async function main() {
     await frame.locator('h2', { hasText: 'Abstract' }).first().waitFor({ timeout: 15000 });
     log('details view rendered');
     await shot('details-view.png');
+
+    // 6. A chapter citing the user's own library: a card on a citation key, decoded from the .bib.
+    await openFile(page, 'thesis-draft.md');
+    await page.locator('.editor-instance .view-line', { hasText: 'dao2022flashattention' }).first().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1500);
+    await hoverWord(page, 'dao2022flashattention');
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'FlashAttention' }).first().waitFor({ state: 'visible', timeout: 20000 });
+    log('citation key card visible');
+    await shot('citation-key-card.png');
+    await page.mouse.move(5, 450);
+    await page.keyboard.press('Escape');
+
+    // 7. An arXiv link to a paper nobody has yet: a small card that offers to fetch it (nothing is sent on hover).
+    await hoverWord(page, '2502.12345');
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Fetch details' }).first().waitFor({ state: 'visible', timeout: 20000 });
+    log('unknown arXiv card offers Fetch details');
+    await shot('unknown-arxiv-card.png');
   } catch (e) {
     console.error('[tour] FAILED:', e.message);
     await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});

@@ -4,7 +4,8 @@
 import { Worker } from 'worker_threads';
 import type { LibraryLoad } from '../core/sources/libraryText';
 import type { DocumentBibliographies } from '../core/sources/documentBibliographies';
-import type { BibliographiesRequest, LoadRequest, WorkerMessage } from './libraryWorker';
+import type { Paper } from '../core/library/model';
+import type { BibliographiesRequest, LoadRequest, MoreRequest, WorkerMessage } from './libraryWorker';
 
 /** A worker idle this long is stopped; a reload after that pays ~100 ms to start one again. */
 const IDLE_MS = 60_000;
@@ -19,7 +20,7 @@ export class LibraryLoader {
   private worker: Worker | undefined;
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly pending = new Map<number, { loaded: LoadedFile[]; resolve(v: LoadedFile[]): void; reject(e: Error): void; onProgress?(done: number, total: number, file: string): void }>();
+  private readonly pending = new Map<number, { loaded: LoadedFile[]; papers: Paper[]; resolve(v: LoadedFile[]): void; reject(e: Error): void; onProgress?(done: number, total: number, file: string): void }>();
   private readonly pendingBibliographies = new Map<number, { resolve(v: DocumentBibliographies): void; reject(e: Error): void }>();
 
   constructor(private readonly workerFile: string, private readonly distDir: string) {}
@@ -29,7 +30,7 @@ export class LibraryLoader {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<LoadedFile[]>((resolve, reject) => {
-      this.pending.set(id, { loaded: [], resolve, reject, onProgress });
+      this.pending.set(id, { loaded: [], papers: [], resolve, reject, onProgress });
       worker.postMessage({ type: 'load', id, files, distDir: this.distDir, maxBytes } satisfies LoadRequest);
     });
   }
@@ -71,7 +72,17 @@ export class LibraryLoader {
     const request = this.pending.get(m.id);
     if (!request) return;
     if (m.type === 'progress') request.onProgress?.(m.done, m.total, m.file);
-    else if (m.type === 'loaded') request.loaded.push({ file: m.file, load: m.load, ms: m.ms });
+    else if (m.type === 'papers') {
+      for (const p of m.papers) request.papers.push(p);
+      // Ask for the next batch only after this turn of the event loop: the editor's other work
+      // runs between batches, whose deserialization is each a short stall (PAPER_BATCH).
+      const worker = this.worker;
+      setImmediate(() => worker?.postMessage({ type: 'more', id: m.id } satisfies MoreRequest));
+    } else if (m.type === 'loaded') {
+      const papers = request.papers;
+      request.papers = [];
+      request.loaded.push({ file: m.file, load: { ...m.load, source: { ...m.load.source, papers } }, ms: m.ms });
+    }
     else if (m.type === 'done' || m.type === 'failed') {
       this.pending.delete(m.id);
       if (m.type === 'done') request.resolve(request.loaded);

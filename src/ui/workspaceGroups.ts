@@ -89,20 +89,18 @@ export function occurrenceText(m: Pick<NoteMention, 'preview' | 'previewStart' |
   return `${cut ? '…' : ''}${m.preview.replace(/[\r\n\t]+/g, ' ')}`;
 }
 
-/** "DuoAttention · 4 mentions in 3 notes" style counts, singular and plural right. */
-export function countText(mentions: number, notes: number): string {
-  return `${mentions} mention${mentions === 1 ? '' : 's'} in ${notes} note${notes === 1 ? '' : 's'}`;
-}
-
 /** The line hover cards and the details view show: "Mentioned in 3 notes". */
 export function mentionedInText(notes: number): string {
   return `Mentioned in ${notes} note${notes === 1 ? '' : 's'}`;
 }
 
-/** A paper's label in the workspace view: its name, and "(ambiguous)" counts when some mentions might mean another paper. */
+/**
+ * A paper's description in the workspace view, short enough for the default sidebar width (the
+ * long "6 mentions in 3 notes" was cut off there): "3 notes · 6× · 2024", the notes first since
+ * they are what the view answers, "(1 ambiguous)" when some mentions might mean another paper.
+ */
 export function workspacePaperDescription(w: WorkspacePaper): string {
-  const parts = [countText(w.mentions, w.notes)];
-  if (w.ambiguous) parts.push(`${w.ambiguous} ambiguous`);
+  const parts = [`${w.notes} note${w.notes === 1 ? '' : 's'}`, `${w.mentions}×${w.ambiguous ? ` (${w.ambiguous} ambiguous)` : ''}`];
   if (w.paper.year !== undefined) parts.push(String(w.paper.year));
   return parts.join(' · ');
 }

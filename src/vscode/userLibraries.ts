@@ -243,7 +243,8 @@ export class UserLibraries implements vscode.Disposable {
     const library = this.deps.library();
     for (const { load } of loaded) {
       // A file removed from what is wanted while it was being read is not added back.
-      if (this.watchers.has(load.source.id)) library.setSource(load.source);
+      // Merged in slices: a 20,000-entry library merged at once held the editor ~0.5 s.
+      if (this.watchers.has(load.source.id)) await library.setSourceAsync(load.source);
     }
     this.report(loaded, library.snapshot().problems.filter(p => p.message.startsWith('duplicate key') && loaded.some(l => l.file === p.file)), Date.now() - started);
     this.deps.loaded?.();

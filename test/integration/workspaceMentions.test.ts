@@ -136,32 +136,38 @@ describe('notes across the workspace (index, references, view, preview, export)'
   it('follows a note created, edited and saved, renamed and deleted', async function () {
     this.timeout(120_000);
     const liveKey = key(LIVE_NOTE);
-    fs.writeFileSync(LIVE_NOTE, '# Live\n\nNothing about papers yet.\n');
-    await waitFor(() => api.workspace.index.has(liveKey), 'the created note to be indexed', 30_000);
-    assert.strictEqual(api.workspace.index.mentionsIn(liveKey).length, 0);
+    // Whatever happens, the next tests count the fixture notes only: a note left behind by a failure
+    // here would fail them too and hide which step broke.
+    try {
+      fs.writeFileSync(LIVE_NOTE, '# Live\n\nNothing about papers yet.\n');
+      await waitFor(() => api.workspace.index.has(liveKey), 'the created note to be indexed', 30_000);
+      assert.strictEqual(api.workspace.index.mentionsIn(liveKey).length, 0);
 
-    const doc = await vscode.workspace.openTextDocument(LIVE_NOTE);
-    await vscode.window.showTextDocument(doc);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(3, 0), '\nLongLoRA, then KVQuant.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await doc.save());
-    await waitFor(() => api.workspace.index.mentionsIn(liveKey).length === 2, 'the saved note\'s mentions', 30_000);
-    // From another note, references to KVQuant now include the saved note, at its new line.
-    await closeAllEditors();
-    const meeting = await vscode.workspace.openTextDocument(MEETING);
-    const places = notePlaces(await referencesAt(meeting, 'KVQuant with'));
-    assert.ok(places.includes('notes/live-note.md:5'), places.join(', '));
+      const doc = await vscode.workspace.openTextDocument(LIVE_NOTE);
+      await vscode.window.showTextDocument(doc);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(3, 0), '\nLongLoRA, then KVQuant.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save());
+      await waitFor(() => api.workspace.index.mentionsIn(liveKey).length === 2, 'the saved note\'s mentions', 30_000);
+      // From another note, references to KVQuant now include the saved note, at its new line.
+      await closeAllEditors();
+      const meeting = await vscode.workspace.openTextDocument(MEETING);
+      const places = notePlaces(await referencesAt(meeting, 'KVQuant with'));
+      assert.ok(places.includes('notes/live-note.md:5'), places.join(', '));
 
-    const renamed = new vscode.WorkspaceEdit();
-    renamed.renameFile(vscode.Uri.file(LIVE_NOTE), vscode.Uri.file(RENAMED_NOTE));
-    assert.ok(await vscode.workspace.applyEdit(renamed));
-    await waitFor(() => !api.workspace.index.has(liveKey) && api.workspace.index.mentionsIn(key(RENAMED_NOTE)).length === 2, 'the renamed note under its new name', 30_000);
+      const renamed = new vscode.WorkspaceEdit();
+      renamed.renameFile(vscode.Uri.file(LIVE_NOTE), vscode.Uri.file(RENAMED_NOTE));
+      assert.ok(await vscode.workspace.applyEdit(renamed));
+      await waitFor(() => !api.workspace.index.has(liveKey) && api.workspace.index.mentionsIn(key(RENAMED_NOTE)).length === 2, 'the renamed note under its new name', 30_000);
 
-    await vscode.workspace.fs.delete(vscode.Uri.file(RENAMED_NOTE));
-    await waitFor(() => !api.workspace.index.has(key(RENAMED_NOTE)), 'the deleted note to leave the index', 30_000);
-    await indexCurrent(api);
-    assert.strictEqual(api.workspace.index.countOf(LONGLORA)?.notes, 3, 'LongLoRA back to its three notes');
+      await vscode.workspace.fs.delete(vscode.Uri.file(RENAMED_NOTE));
+      await waitFor(() => !api.workspace.index.has(key(RENAMED_NOTE)), 'the deleted note to leave the index', 30_000);
+      await indexCurrent(api);
+      assert.strictEqual(api.workspace.index.countOf(LONGLORA)?.notes, 3, 'LongLoRA back to its three notes');
+    } finally {
+      for (const note of [LIVE_NOTE, RENAMED_NOTE]) fs.rmSync(note, { force: true });
+    }
   });
 
   it('In This Workspace lists the mentioned papers, grouped like the Papers tree, with their counts', async () => {

@@ -56,7 +56,7 @@ describe('workspace view: papers grouped like the Papers tree', () => {
     const papers = groupWorkspacePapers(snapshot, amb.papers(), 'none')[0].papers;
     const a = papers.find(p => p.paper.id === 'a')!;
     assert.deepStrictEqual([a.mentions, a.ambiguous, a.notes], [2, 1, 1]);
-    assert.strictEqual(workspacePaperDescription(a), '2 mentions in 1 note · 1 ambiguous · 2023');
+    assert.strictEqual(workspacePaperDescription(a), '1 note · 2× (1 ambiguous) · 2023');
   });
 
   it('lists a paper\'s notes by how often they mention it, labelled relative to their folder', () => {

@@ -29,6 +29,38 @@ export class Vocabulary {
       this.surfaceTerm.set(surface, term);
       this.sorted = undefined;
       this.byLength = undefined;
+      this.preparing = undefined;
+    }
+  }
+
+  /** Where `prepareSome` is: the surfaces, sorted runs of them, and pairs of runs merged so far. */
+  private preparing: { runs: string[][]; unsorted: string[]; next: number } | undefined;
+
+  /**
+   * Builds, in steps until `deadline` (performance.now()), what `completions` and `corrections`
+   * otherwise build on first use: the sorted surfaces and the buckets by length. True when done.
+   * At 20,123 papers sorting the surfaces at once made the first query ~100 ms slower than the
+   * next, a stall of the editor; here they sort in runs of SORT_RUN merged pairwise, one run or
+   * one merge a step — the same order as one sort, since surfaces are distinct.
+   */
+  prepareSome(deadline: number): boolean {
+    for (;;) {
+      if (this.sorted && this.byLength) return true;
+      if (!this.sorted) {
+        const state = (this.preparing ??= { runs: [], unsorted: [...this.surfaceTerm.keys()], next: 0 });
+        if (state.next < state.unsorted.length) {
+          state.runs.push(state.unsorted.slice(state.next, state.next + SORT_RUN).sort());
+          state.next += SORT_RUN;
+        } else if (state.runs.length > 1) {
+          const merged: string[][] = [];
+          for (let i = 0; i < state.runs.length; i += 2) merged.push(i + 1 < state.runs.length ? mergeSorted(state.runs[i], state.runs[i + 1]) : state.runs[i]);
+          state.runs = merged;
+        } else {
+          this.sorted = state.runs[0] ?? [];
+          this.preparing = undefined;
+        }
+      } else this.bucketsByLength();
+      if (performance.now() > deadline) return !!(this.sorted && this.byLength);
     }
   }
 
@@ -96,19 +128,11 @@ export class Vocabulary {
    * `max`. Words differing in their first letter are considered too (typos happen there as well).
    */
   corrections(word: string, maxDistance: number, max: number): Correction[] {
-    if (!this.byLength) {
-      const buckets: { words: string[]; masks: number[] }[] = [];
-      for (const s of this.surfaceTerm.keys()) {
-        const b = (buckets[s.length] ??= { words: [], masks: [] });
-        b.words.push(s);
-        b.masks.push(letterMask(s));
-      }
-      this.byLength = buckets;
-    }
+    const byLength = this.bucketsByLength();
     const found: Correction[] = [];
     const mask = letterMask(word);
     for (let len = Math.max(1, word.length - maxDistance); len <= word.length + maxDistance; len++) {
-      const bucket = this.byLength[len];
+      const bucket = byLength[len];
       if (!bucket) continue;
       for (let i = 0; i < bucket.words.length; i++) {
         // One edit changes at most two letters' presence: most words are ruled out by their masks
@@ -122,6 +146,34 @@ export class Vocabulary {
     found.sort((a, b) => a.distance - b.distance || this.docFrequency(b.term) - this.docFrequency(a.term) || (a.surface < b.surface ? -1 : 1));
     return found.slice(0, max);
   }
+
+  private bucketsByLength(): { words: string[]; masks: number[] }[] {
+    if (!this.byLength) {
+      const buckets: { words: string[]; masks: number[] }[] = [];
+      for (const s of this.surfaceTerm.keys()) {
+        const b = (buckets[s.length] ??= { words: [], masks: [] });
+        b.words.push(s);
+        b.masks.push(letterMask(s));
+      }
+      this.byLength = buckets;
+    }
+    return this.byLength;
+  }
+}
+
+/** Surfaces sorted a run at a time by `prepareSome`: a few ms a run. */
+const SORT_RUN = 4096;
+
+/** Two sorted arrays of distinct strings, merged in code-unit order (Array.prototype.sort's). */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** Which characters a word has, hashed into 32 bits (collisions only make the test looser). */

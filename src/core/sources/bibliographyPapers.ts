@@ -33,10 +33,25 @@ export interface EntryConversion {
 
 /** An entry without a title says nothing a person could look up; it is skipped (and reported by the caller). */
 export function papersFromEntries(entries: readonly EntryFields[], conversion: EntryConversion): Paper[] {
+  const papers: Paper[] = [];
+  for (const batch of paperBatches(entries, conversion, Infinity)) for (const paper of batch) papers.push(paper);
+  return papers;
+}
+
+/**
+ * `papersFromEntries` a batch of at most `size` papers at a time, made as each batch is asked for:
+ * the library worker posts one batch while it makes the next. The batches together are exactly
+ * `papersFromEntries` (same order; the classifier sees the entries in the same order).
+ */
+export function* paperBatches(entries: readonly EntryFields[], conversion: EntryConversion, size: number): Generator<Paper[]> {
   // Names many entries use ("Transformer", "BERT") are what they cite, not what they coin.
   const frequency = makeTokenFrequency(entries.map(e => `${e.title}\n${e.abstract ?? ''}`));
-  const papers: Paper[] = [];
+  let papers: Paper[] = [];
   for (const entry of entries) {
+    if (papers.length >= size) {
+      yield papers;
+      papers = [];
+    }
     if (!entry.title?.trim() || !entry.key) continue;
     const abstract = entry.abstract ?? '';
     const links = paperLinks({ arxiv: entry.arxiv, doi: entry.doi, url: entry.url }, abstract);
@@ -68,5 +83,5 @@ export function papersFromEntries(entries: readonly EntryFields[], conversion: E
     if (entry.venue) paper.venue = entry.venue;
     papers.push(paper);
   }
-  return papers;
+  if (papers.length) yield papers;
 }

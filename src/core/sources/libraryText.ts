@@ -3,7 +3,8 @@
 // Pure: the worker (src/node/libraryWorker.ts), the CLI and tests call it with the file's text.
 import type { LibraryProblem, PaperSource } from '../library/library';
 import type { ParseResult } from './bibliographyEntry';
-import { papersFromEntries, type EntryConversion } from './bibliographyPapers';
+import type { Paper } from '../library/model';
+import { paperBatches, type EntryConversion } from './bibliographyPapers';
 import { parseBibtex } from './bibtex';
 import { parseCslJson, parseCslYaml } from './cslJson';
 import { libraryFormat, type LibraryFormat } from './libraryFormat';
@@ -35,9 +36,25 @@ export interface LibraryLoad {
 
 /** A library source from a file's text. Never throws: what cannot be read becomes a problem. */
 export function librarySourceFromText(text: string, file: string, conversion: Omit<EntryConversion, 'source' | 'file'>, label = file): LibraryLoad {
+  const reading = readLibraryText(text, file, conversion, label);
+  const papers: Paper[] = [];
+  for (const batch of reading.batches(Infinity)) for (const paper of batch) papers.push(paper);
+  return { source: { ...reading.load.source, papers }, entries: reading.load.entries };
+}
+
+/** A file's text read and parsed, its papers still to make: `librarySourceFromText` in parts. */
+export interface LibraryReading {
+  /** The source without its papers (`papers` is empty), its problems and entry count. */
+  load: LibraryLoad;
+  /** Makes the papers, at most `size` at a time; all of them are `librarySourceFromText`'s papers, in order. */
+  batches(size: number): Iterable<Paper[]>;
+}
+
+/** Reads and parses a file's text; the papers are made as `batches` is iterated. Never throws. */
+export function readLibraryText(text: string, file: string, conversion: Omit<EntryConversion, 'source' | 'file'>, label = file): LibraryReading {
   const problems: LibraryProblem[] = [];
   const format = libraryFormat(file);
-  const empty = (message: string): LibraryLoad => ({ source: { id: file, kind: 'bibliography', label, file, papers: [], problems: [{ file, line: 1, message, severity: 'error' }] }, entries: 0 });
+  const empty = (message: string): LibraryReading => ({ load: { source: { id: file, kind: 'bibliography', label, file, papers: [], problems: [{ file, line: 1, message, severity: 'error' }] }, entries: 0 }, batches: () => [] });
   if (!format) return empty('not a library file Paper Lens reads (.bib, CSL .json or .yaml)');
   if (looksBinary(text)) return empty('not a text file (binary content)');
   let result: ParseResult;
@@ -51,6 +68,8 @@ export function librarySourceFromText(text: string, file: string, conversion: Om
   for (const e of result.entries) {
     if (!e.title?.trim()) problems.push({ file, line: e.line, message: `entry '${e.key}' has no title; it is skipped`, severity: 'warning' });
   }
-  const papers = papersFromEntries(result.entries, { ...conversion, source: file, file });
-  return { source: { id: file, kind: 'bibliography', label, file, papers, problems }, entries: result.entries.length };
+  return {
+    load: { source: { id: file, kind: 'bibliography', label, file, papers: [], problems }, entries: result.entries.length },
+    batches: size => paperBatches(result.entries, { ...conversion, source: file, file }, size),
+  };
 }
