@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { cslDate, cslText, parseCslJson, parseCslYaml } from '../../src/core/sources/cslJson';
+import { cslDate, cslText, parseCslJson } from '../../src/core/sources/cslJson';
+import { parseCslYaml } from '../../src/core/sources/cslYaml';
 
 /** A Zotero / Better BibTeX export: pretty-printed with two spaces, like theirs. */
 const exportOf = (items: unknown[]) => JSON.stringify(items, null, 2);

@@ -4,12 +4,12 @@
 // scan over the text, which is then known to be valid, finds the line where each item begins.
 // Only when JSON.parse fails does jsonc-parser (VS Code's own JSON scanner) run, to say where:
 // V8's messages give no position for most errors ("Unexpected token '}'").
-// YAML: the `yaml` library, whose nodes carry source ranges, so items get their lines the same way.
+// CSL-YAML is read in cslYaml.ts, so what needs only JSON (the collection, in the extension host)
+// does not carry the YAML parser (112 KiB of a 495 KiB bundle).
 //
 // Untrusted text stays plain text: CSL's rich-text markup (<i>, <b>, <sup>, <span style=…>) is
 // removed — never passed on as HTML — with <sup>2</sup> kept as "²".
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { normalizeArxivId } from '../library/arxivId';
 import { normalizeSpace, toScript } from '../text/latex';
 import { arxivInText, monthNumber, normalizeDoi, parseEdtfDate, type BibliographyAuthor, type BibliographyEntry, type ParseResult, type SourceProblem } from './bibliographyEntry';
@@ -131,7 +131,7 @@ function describeValue(v: unknown): string {
 }
 
 /** Items (already parsed) at their lines → entries and problems; shared by JSON and YAML. */
-function readItems(items: unknown[], lines: readonly number[], file: string): ParseResult {
+export function readItems(items: unknown[], lines: readonly number[], file: string): ParseResult {
   const entries: BibliographyEntry[] = [];
   const problems: SourceProblem[] = [];
   const seen = new Map<string, number>();
@@ -277,36 +277,4 @@ export function parseCslJson(text: string, file: string): ParseResult {
     return { entries: [], problems: [{ file, line: 1, message: `expected a JSON array of CSL items, found ${describeValue(data)}`, severity: 'error' }] };
   }
   return readItems(data, elementLines(text), file);
-}
-
-// ——— YAML ———
-
-/** CSL-YAML: a list of items, or pandoc's `references:` list (in a `---` block). Never throws. */
-export function parseCslYaml(text: string, file: string): ParseResult {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (!text.trim()) return { entries: [], problems: [] };
-  const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  } catch (e) {
-    return { entries: [], problems: [{ file, line: 1, message: `not valid YAML: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' }] };
-  }
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    return { entries: [], problems: [{ file, line, column: col, message: `YAML syntax error at line ${line}, column ${col}: ${e.message.split('\n')[0]}`, severity: 'error' }] };
-  }
-  let list: YamlNode | null | undefined = doc.contents as YamlNode | null;
-  if (isMap(list)) list = list.get('references', true) as YamlNode | undefined;
-  if (!isSeq(list)) {
-    return { entries: [], problems: [{ file, line: 1, message: 'expected a YAML list of CSL items (or a `references:` list)', severity: 'error' }] };
-  }
-  const nodes = list.items as unknown[];
-  const lines = nodes.map(n => {
-    const range = (n as { range?: [number, number, number] } | null)?.range;
-    return range ? lineCounter.linePos(range[0]).line : 1;
-  });
-  const items = nodes.map(n => (n && typeof (n as YamlNode).toJSON === 'function' ? (n as YamlNode).toJSON() : n));
-  return readItems(items, lines, file);
 }

@@ -6,7 +6,8 @@ import type { ParseResult } from './bibliographyEntry';
 import type { Paper } from '../library/model';
 import { paperBatches, type EntryConversion } from './bibliographyPapers';
 import { parseBibtex } from './bibtex';
-import { parseCslJson, parseCslYaml } from './cslJson';
+import { parseCslJson } from './cslJson';
+import { parseCslYaml } from './cslYaml';
 import { libraryFormat, type LibraryFormat } from './libraryFormat';
 
 export { libraryFormat, type LibraryFormat } from './libraryFormat';
