@@ -158,6 +158,12 @@ export class WorkspaceMentions implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles(e => {
         for (const f of e.files) this.renamed(f.oldUri, f.newUri);
       }),
+      // Deletes made in the editor (Explorer, refactorings) arrive here as well as from the watcher,
+      // which may coalesce a file's creation and deletion into no event at all (a note renamed, then
+      // deleted at once: its new name's "created" and "deleted" cancel out). Twice is harmless.
+      vscode.workspace.onDidDeleteFiles(e => {
+        for (const uri of e.files) this.fileEvent(uri, 'delete');
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (['paperLens.workspace.enabled', 'paperLens.hover.languages', 'files.exclude', 'search.exclude', 'search.useIgnoreFiles'].some(s => e.affectsConfiguration(s))) this.scheduleRescan();

@@ -161,8 +161,18 @@ describe('notes across the workspace (index, references, view, preview, export)'
       assert.ok(await vscode.workspace.applyEdit(renamed));
       await waitFor(() => !api.workspace.index.has(liveKey) && api.workspace.index.mentionsIn(key(RENAMED_NOTE)).length === 2, 'the renamed note under its new name', 30_000);
 
-      await vscode.workspace.fs.delete(vscode.Uri.file(RENAMED_NOTE));
+      // Deleted as the Explorer deletes (onDidDeleteFiles): right after a rename the watcher may
+      // coalesce the new name's "created" with this "deleted" into no event at all.
+      const deleted = new vscode.WorkspaceEdit();
+      deleted.deleteFile(vscode.Uri.file(RENAMED_NOTE));
+      assert.ok(await vscode.workspace.applyEdit(deleted));
       await waitFor(() => !api.workspace.index.has(key(RENAMED_NOTE)), 'the deleted note to leave the index', 30_000);
+
+      // A note another program writes and then deletes: the watcher's events alone.
+      fs.writeFileSync(LIVE_NOTE, '# Scratch\n\nKVQuant.\n');
+      await waitFor(() => api.workspace.index.mentionsIn(liveKey).length === 1, 'the scratch note to be indexed', 30_000);
+      fs.rmSync(LIVE_NOTE);
+      await waitFor(() => !api.workspace.index.has(liveKey), 'the scratch note, deleted on disk, to leave the index', 30_000);
       await indexCurrent(api);
       assert.strictEqual(api.workspace.index.countOf(LONGLORA)?.notes, 3, 'LongLoRA back to its three notes');
     } finally {
