@@ -85,21 +85,23 @@ function endsWithWord(text: string, k: number, word: string): boolean {
 }
 
 /**
- * Whether the word before `start` is one a denial reads there — "other", an adjective of
- * otherness, "the" after "not", a possessive "'s" — compared in place: this look is made for every plain name, and
- * most of them then read no word back (no string is made).
+ * Where the word before `start` ends: blanks and markup skipped, at most 8 units back (and not
+ * before `limit`); -1 when no word ends there.
  */
-function mayEndDenyingWord(text: string, start: number, limit: number): boolean {
+function wordEndBefore(text: string, start: number, limit: number): number {
   let k = start - 1;
   const skipLimit = Math.max(limit, start - 8);
   while (k >= skipLimit && (isBlankUnit(text.charCodeAt(k)) || isMarkup(text.charCodeAt(k)))) k--;
   lookAroundWork.steps += start - k;
-  if (k < skipLimit) return false;
-  // Each word by its last letter: most words before a name end otherwise, and "the" — how most
-  // names are written — is compared once, not after every other word.
+  return k < skipLimit ? -1 : k;
+}
+
+/**
+ * Whether the word ending at `k` is "other" or an adjective of otherness ("different", "distinct",
+ * "unrelated", "separate"). Each word by its last letter: most words before a name end otherwise.
+ */
+function endsWithOthernessWord(text: string, k: number): boolean {
   switch (text.charCodeAt(k) | 32) {
-    case 115 /* s */:
-      return k > 0 && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019);
     case 114 /* r */:
       return endsWithWord(text, k, 'other');
     case 116 /* t */:
@@ -107,13 +109,26 @@ function mayEndDenyingWord(text: string, start: number, limit: number): boolean 
     case 100 /* d */:
       return endsWithWord(text, k, 'unrelated');
     case 101 /* e */:
-      if (endsWithWord(text, k, 'separate')) return true;
-      break;
+      return endsWithWord(text, k, 'separate');
     default:
       return false;
   }
-  // "the" only after "not" ("not the Foo paper"): "the Foo" is how most names are written.
-  if (!endsWithWord(text, k, 'the')) return false;
+}
+
+/**
+ * Whether the word before `start` is one a denial reads there — "other", an adjective of
+ * otherness, "the" after "not", a possessive "'s" — compared in place: this look is made for every plain name, and
+ * most of them then read no word back (no string is made).
+ */
+function mayEndDenyingWord(text: string, start: number, limit: number): boolean {
+  const k = wordEndBefore(text, start, limit);
+  if (k < 0) return false;
+  const last = text.charCodeAt(k) | 32;
+  if (last === 115 /* s */) return k > 0 && (text.charCodeAt(k - 1) === 39 || text.charCodeAt(k - 1) === 0x2019);
+  if (endsWithOthernessWord(text, k)) return true;
+  // "the" only after "not" ("not the Foo paper"): "the Foo" is how most names are written, so
+  // "the" is compared once, not after every other word.
+  if (last !== 101 /* e */ || !endsWithWord(text, k, 'the')) return false;
   let j = k - 3;
   while (j >= limit && isBlankUnit(text.charCodeAt(j))) j--;
   lookAroundWork.steps += k - 3 - j;
@@ -127,23 +142,8 @@ function mayEndDenyingWord(text: string, start: number, limit: number): boolean 
  * was made for every such name before.)
  */
 function mayBeDenyingWordBefore(text: string, start: number, limit: number): boolean {
-  let k = start - 1;
-  const skipLimit = Math.max(limit, start - 8);
-  while (k >= skipLimit && (isBlankUnit(text.charCodeAt(k)) || isMarkup(text.charCodeAt(k)))) k--;
-  lookAroundWork.steps += start - k;
-  if (k < skipLimit) return false;
-  switch (text.charCodeAt(k) | 32) {
-    case 114 /* r */:
-      return endsWithWord(text, k, 'other');
-    case 116 /* t */:
-      return endsWithWord(text, k, 'different') || endsWithWord(text, k, 'distinct');
-    case 100 /* d */:
-      return endsWithWord(text, k, 'unrelated');
-    case 101 /* e */:
-      return endsWithWord(text, k, 'separate') || endsWithWord(text, k, 'the');
-    default:
-      return false;
-  }
+  const k = wordEndBefore(text, start, limit);
+  return k >= 0 && (endsWithOthernessWord(text, k) || endsWithWord(text, k, 'the'));
 }
 
 /** Whether "is", "was", "are" or "has" (any case) is among the first `count` words wordsAfter(text, at, …) reads. */
