@@ -6,21 +6,10 @@ import { paperLinks } from '../library/links';
 import type { Alias, Paper } from '../library/model';
 import { deriveNames, isStrictName, makeTokenFrequency } from '../library/nameDerivation';
 import type { TopicClassifier } from '../library/topicClassifier';
+import type { BibliographyEntry } from './bibliographyEntry';
 
-/** What a parsed entry gives (src/core/sources/bibliographyEntry.ts has the parsers' full type). */
-export interface EntryFields {
-  key: string;
-  line: number;
-  title: string;
-  abstract?: string;
-  authors: { display: string; family: string }[];
-  year?: number;
-  month?: number;
-  doi?: string;
-  arxiv?: string;
-  url?: string;
-  venue?: string;
-}
+/** What a paper is made from: a parsed entry (its type aside), or an entry the collection builds. */
+export type EntryFields = Omit<BibliographyEntry, 'type'>;
 
 export interface EntryConversion {
   /** The source's id (its file path) and the file, for origins and go-to-definition. */
