@@ -2,7 +2,7 @@
 // bundled listing's "ALR$^2$", "Prefill \& Decode", "50\%") so exact matching and evaluation see the
 // source; everything shown goes through these, which decode the TeX left in them. Bibliography
 // entries arrive decoded already (their reader decodes LaTeX), so this is then a no-op.
-import { normalizeLatex } from '../text/latex';
+import { withoutTexMarkup } from '../text/latex';
 import type { Paper } from './model';
 
 const titles = new WeakMap<Paper, string>();
@@ -10,7 +10,7 @@ const abstracts = new WeakMap<Paper, string>();
 
 /** Decodes what TeX a listing leaves in plain text: `$^2$` → ², `\&` → &, `\%` → %, `$x$` → x. */
 export function displayText(text: string): string {
-  return text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
+  return withoutTexMarkup(text);
 }
 
 export function displayTitle(paper: Paper): string {

@@ -7,7 +7,7 @@
 //   "128K", "2048K", "1000x", "2-bit"         → 128k, 2048k, 1000x, 2, bit (+ 2bit)
 //   "LLM's", "LLMs"                           → llm
 // Numbers keep their unit letter (128k), decimals keep their point (2.5), "12,000" reads as 12000.
-import { normalizeLatex } from '../text/latex';
+import { withoutTexMarkup } from '../text/latex';
 import { stem } from './stemmer';
 import { SEARCH_STOP_WORDS as STOP_WORDS } from '../text/stopWords';
 
@@ -23,21 +23,21 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  * forms to ASCII; diacritics go (Costa-jussà → costa-jussa); "$^2$" and "\&" lose their markup.
  */
 export function normalizeText(text: string): string {
-  return asciiNormalized(text) ?? normalizeUnicode(text);
+  const free = withoutTexMarkup(text);
+  return asciiNormalized(free) ?? normalizeUnicode(free);
 }
 
-/** `normalizeText` of a text whose LaTeX-free form is ASCII; undefined for any other text. */
-function asciiNormalized(text: string): string | undefined {
+/** `normalizeText` of a LaTeX-free text that is ASCII; undefined for any other text. */
+function asciiNormalized(free: string): string | undefined {
   // Most abstracts are plain ASCII: Unicode normalisation would return them unchanged, at the cost
   // of two passes over every character (a large library's index build spent its time there).
-  const latexFree = text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
-  if (!ASCII_ONLY.test(latexFree)) return undefined;
-  return latexFree.includes(',') ? latexFree.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : latexFree;
+  if (!ASCII_ONLY.test(free)) return undefined;
+  return free.includes(',') ? free.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : free;
 }
 
-function normalizeUnicode(text: string): string {
-  const latexFree = text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
-  return latexFree
+/** `normalizeText` of a LaTeX-free text that is not ASCII. */
+function normalizeUnicode(free: string): string {
+  return free
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFKC')
@@ -176,12 +176,13 @@ export function indexTerm(term: string): string {
 
 /** Calls `fn` with every word form of a text (lowercase, as written) and its index term, in order. */
 export function forEachTerm(text: string, fn: (surface: string, term: string) => void): void {
-  const ascii = asciiNormalized(text);
+  const free = withoutTexMarkup(text);
+  const ascii = asciiNormalized(free);
   if (ascii !== undefined) {
     forEachAsciiTerm(ascii, fn);
     return;
   }
-  for (const m of normalizeUnicode(text).matchAll(WORD)) {
+  for (const m of normalizeUnicode(free).matchAll(WORD)) {
     const match = m[0];
     if (PLAIN_WORD.test(match)) {
       // Most words of an abstract: skip building a Word (indexing 50,000 abstracts is mostly this loop).

@@ -351,3 +351,12 @@ export function normalizeLatex(s: string): string {
     .replace(/\\&/g, '&')
     .replace(/\\([%_#])/g, '$1');
 }
+
+/**
+ * `normalizeLatex` of a text with a `$` or a backslash; any other text as it is (most abstracts:
+ * no regex runs over them, and a bare "x^2" outside math stays as written). What display and
+ * search both read.
+ */
+export function withoutTexMarkup(text: string): string {
+  return text.includes('$') || text.includes('\\') ? normalizeLatex(text) : text;
+}
