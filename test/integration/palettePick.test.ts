@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PaperLensTestHooks } from '../../src/extension';
+import type { OccurrenceItem } from '../../src/vscode/paperReferences';
 import type { PaperPickItem } from '../../src/vscode/searchPick';
 import { activatePaperLens, closeAllEditors, waitFor } from './helpers';
 
@@ -75,6 +76,25 @@ describe('paper commands from the palette (the real picker)', () => {
       assert.match(await vscode.env.clipboard.readText(), expected);
     });
   }
+
+  it('Show Notes Mentioning This Paper lists the picked paper\'s notes, and Enter opens the one highlighted', async function () {
+    this.timeout(120_000);
+    await closeAllEditors();
+    await waitFor(() => api.workspace.isCurrent(), 'the workspace index to be current', 60_000);
+    // Not awaited: the command ends only when an occurrence is chosen in the second picker.
+    const done = runFromPalette<vscode.Location | undefined>(api, 'paperLens.showMentioningNotes', 'kvquant', KVQUANT);
+    const pick = await waitFor(() => api.paperReferences.activePick, 'the occurrence picker');
+    await waitFor(() => pick.activeItems.length > 0, 'the occurrence picker on screen');
+    const meeting = (pick.items as OccurrenceItem[]).find(i => i.location?.uri.fsPath.endsWith('meeting.txt'));
+    assert.ok(meeting, `meeting.txt among ${pick.items.map(i => i.label).join(', ')}`);
+    pick.value = 'meeting';
+    await waitFor(() => pick.activeItems[0] === meeting, 'the meeting note highlighted');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const location = await done;
+    assert.ok(location?.uri.fsPath.endsWith('meeting.txt'), String(location?.uri.fsPath));
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('meeting.txt') ? vscode.window.activeTextEditor : undefined), 'meeting.txt to open');
+    assert.strictEqual(editor.document.getText(editor.selection), 'KVQuant');
+  });
 
   it('Reveal Paper in Sidebar selects the picked paper in the tree', async () => {
     await runFromPalette(api, 'paperLens.revealInSidebar', 'kvquant', KVQUANT);
